@@ -1,0 +1,75 @@
+package io.nqpf.advisor.api;
+
+import io.nqpf.advisor.profile.InvalidProfileException;
+import io.nqpf.advisor.report.RecommendationService;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where exceptions become RFC 9457 problems. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidProfileException e) {
+        String detail = e.violations().size() == 1
+                ? describe(e.violations().get(0).field()) + e.violations().get(0).message()
+                : e.violations().size() + " fields are invalid; see violations";
+        return respond(Problem.of("invalid-input", e.title(), 400, detail).withViolations(e.violations()));
+    }
+
+    private static String describe(String field) {
+        return field == null || field.isEmpty() ? "" : field + ": ";
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(PayloadTooLargeException e) {
+        return respond(Problem.of("payload-too-large", "Payload too large", 413, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response notReady(RecommendationService.NoRulesetException e) {
+        return respond(Problem.of("no-ruleset", "Service unavailable", 503, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+        Response.ResponseBuilder builder = Response.fromResponse(respond(
+                Problem.of(kind(status), title, status, e.getMessage())));
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("Unexpected failure", e);
+        return respond(Problem.of("internal", "Internal Server Error", 500,
+                "The service failed unexpectedly; this is a defect, please report it."));
+    }
+
+    private static String kind(int status) {
+        return switch (status) {
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> "http-" + status;
+        };
+    }
+}

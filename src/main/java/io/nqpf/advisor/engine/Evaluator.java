@@ -1,0 +1,130 @@
+package io.nqpf.advisor.engine;
+
+import io.nqpf.advisor.engine.facts.Evidence;
+import io.nqpf.advisor.engine.facts.Findings;
+import io.nqpf.advisor.engine.facts.Region;
+import io.nqpf.advisor.engine.facts.SmartSpecialization;
+import io.nqpf.advisor.engine.facts.Stage;
+import io.nqpf.advisor.knowledge.ThresholdDef;
+import io.nqpf.advisor.profile.ProfileIndicators;
+import io.nqpf.advisor.profile.RegionProfile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeSet;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Runs a profile through a ruleset. The real pass inserts the region and the evidence its values give. A second,
+ * what-if pass adds evidence for values that lie near a threshold and for missing indicators: the diagnosis rules
+ * that fire only thanks to those tell the watchlist and the data gaps, so neither needs any rule written twice.
+ */
+public final class Evaluator {
+
+    private Evaluator() {
+    }
+
+    public static Evaluation evaluate(RegionProfile profile, Ruleset ruleset) {
+        Map<String, Object> values = ProfileIndicators.values(profile);
+        List<Evidence> observed = new ArrayList<>();
+        List<Evidence> hypothetical = new ArrayList<>();
+        for (ThresholdDef t : ruleset.catalog().thresholds().values()) {
+            Object value = values.get(t.indicator());
+            if (value == null) {
+                hypothetical.add(new Evidence(t, null, 1.0, Evidence.Basis.MISSING, 0));
+                continue;
+            }
+            OptionalDouble excess = t.excess(value);
+            if (excess.isPresent()) {
+                observed.add(new Evidence(t, value, excess.getAsDouble(), Evidence.Basis.OBSERVED, 0));
+            } else {
+                OptionalDouble gap = t.nearGap(value);
+                if (gap.isPresent()) {
+                    hypothetical.add(new Evidence(t, value, 0.0, Evidence.Basis.NEAR, gap.getAsDouble()));
+                }
+            }
+        }
+        Region region = new Region(profile);
+        List<String> fired = new ArrayList<>();
+        Findings real = run(ruleset, region, observed, List.of(), fired);
+        Findings whatIf = hypothetical.isEmpty() ? new Findings() : run(ruleset, region, observed, hypothetical, null);
+
+        Map<String, Evaluation.Watch> watchlist = new LinkedHashMap<>();
+        Map<String, Evaluation.DataGap> gaps = new LinkedHashMap<>();
+        TreeSet<String> stageMissing = new TreeSet<>();
+        for (Findings.Hit hit : whatIf.hits()) {
+            boolean stageHit = isStage(hit.target());
+            List<Evidence> near = hit.evidence().stream().filter(e -> e.basis() == Evidence.Basis.NEAR).toList();
+            List<Evidence> missing = hit.evidence().stream().filter(e -> e.basis() == Evidence.Basis.MISSING).toList();
+            if (!missing.isEmpty() && near.isEmpty()) {
+                for (Evidence e : missing) {
+                    Evaluation.DataGap gap = gaps.computeIfAbsent(e.getIndicator(),
+                            k -> new Evaluation.DataGap(k, new LinkedHashSet<>(), new LinkedHashSet<>()));
+                    gap.neededBy().add(hit.rule());
+                    boolean alreadyKnown = stageHit ? real.stage() != null : real.bottlenecks().containsKey(hit.target());
+                    if (!alreadyKnown) {
+                        gap.couldReveal().add(hit.target());
+                    }
+                    if (stageHit) {
+                        stageMissing.add(e.getIndicator());
+                    }
+                }
+            } else if (!near.isEmpty() && missing.isEmpty() && !stageHit
+                    && !real.bottlenecks().containsKey(hit.target())) {
+                Evaluation.Watch watch = watchlist.computeIfAbsent(hit.target(),
+                        k -> new Evaluation.Watch(new ArrayList<>(), new LinkedHashSet<>()));
+                watch.rules().add(hit.rule());
+                for (Evidence e : near) {
+                    if (watch.evidence().stream().noneMatch(x -> x.getId().equals(e.getId()))) {
+                        watch.evidence().add(e);
+                    }
+                }
+            }
+        }
+        SmartSpecialization decided = real.stage();
+        Stage stage = decided == null ? Stage.UNDETERMINED : decided.getStage();
+        return new Evaluation(ruleset, values, real, stage, decided,
+                decided == null ? List.copyOf(stageMissing) : List.of(), watchlist, gaps, fired);
+    }
+
+    private static boolean isStage(String target) {
+        for (Stage s : Stage.values()) {
+            if (s.name().equals(target)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Findings run(Ruleset ruleset, Region region, List<Evidence> observed, List<Evidence> hypothetical,
+            List<String> fired) {
+        Findings findings = new Findings();
+        KieSession session = ruleset.kieBase().newKieSession();
+        try {
+            session.setGlobal(RulesetBuilder.GLOBAL, findings);
+            if (fired != null) {
+                session.addEventListener(new DefaultAgendaEventListener() {
+                    @Override
+                    public void afterMatchFired(AfterMatchFiredEvent event) {
+                        fired.add(event.getMatch().getRule().getName());
+                    }
+                });
+            }
+            session.insert(region);
+            observed.forEach(session::insert);
+            hypothetical.forEach(session::insert);
+            session.fireAllRules(MAX_FIRINGS);
+        } finally {
+            session.dispose();
+        }
+        return findings;
+    }
+
+    /** A guard against rules that loop: no real ruleset comes near it. */
+    static final int MAX_FIRINGS = 100_000;
+}

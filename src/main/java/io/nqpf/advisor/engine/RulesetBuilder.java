@@ -1,0 +1,166 @@
+package io.nqpf.advisor.engine;
+
+import io.nqpf.advisor.engine.facts.Findings;
+import io.nqpf.advisor.knowledge.Catalog;
+import io.nqpf.advisor.knowledge.CatalogLoader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Builds a {@link Ruleset} from rule sources: reads the catalog, compiles the DRL with Drools' executable model,
+ * and checks that every id a rule names exists (bottleneck, countermeasure, threshold, factor), so that a typo is
+ * reported with its file and line instead of silently never firing.
+ */
+public final class RulesetBuilder {
+
+    /** A ruleset, or the errors that stopped it being built. */
+    public record Outcome(Ruleset ruleset, List<RuleError> errors) {
+        public boolean ok() {
+            return ruleset != null;
+        }
+    }
+
+    /** The name of the global through which rule consequences report findings. */
+    public static final String GLOBAL = "findings";
+    private static final String RESOURCES = "src/main/resources/";
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern RULE_START = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
+    private static final Pattern RULE_END = Pattern.compile("^\\s*end\\s*$");
+    private static final Pattern ID_LITERAL = Pattern.compile("\"([BC]-[A-Z0-9]+(?:-[A-Z0-9]+)*)\"");
+    private static final Pattern EVIDENCE_ID = Pattern.compile("Evidence\\s*\\(\\s*id\\s*==\\s*\"([^\"]*)\"");
+    private static final Pattern FACTOR_KEY = Pattern.compile(
+            "\\b(?:fit|stageFit|prerequisite)\\s*\\(\\s*kcontext\\s*,[^,]+,\\s*[-+]?[0-9.]+\\s*,\\s*\"([^\"]*)\"");
+
+    private RulesetBuilder() {
+    }
+
+    public static Outcome build(RuleSources sources) {
+        List<RuleError> errors = new ArrayList<>();
+        CatalogLoader.Result catalog = CatalogLoader.load(sources.yaml());
+        catalog.problems().forEach(p -> errors.add(new RuleError(p.file(), p.line(), p.column(), p.message())));
+        List<RuleInfo> rules = new ArrayList<>();
+        sources.drl().forEach((file, text) -> scan(file, text, catalog.catalog(), rules, errors));
+        Map<String, RuleInfo> byName = new LinkedHashMap<>();
+        for (RuleInfo r : rules) {
+            RuleInfo previous = byName.putIfAbsent(r.name(), r);
+            if (previous != null) {
+                errors.add(new RuleError(r.file(), r.line(), 1,
+                        "rule name \"" + r.name() + "\" is already used in " + previous.file() + ":" + previous.line()));
+            }
+        }
+        if (sources.drl().isEmpty()) {
+            errors.add(new RuleError("", 0, 0, "the rules directory holds no .drl file"));
+        }
+        KieBase kieBase = compile(sources, errors);
+        if (!errors.isEmpty() || kieBase == null) {
+            errors.sort(Comparator.comparing(RuleError::file).thenComparingInt(RuleError::line));
+            return new Outcome(null, List.copyOf(errors));
+        }
+        Ruleset ruleset = new Ruleset(kieBase, catalog.catalog(), sources.version(), sources.sha256(), Instant.now(),
+                List.copyOf(sources.files().keySet()), List.copyOf(rules), Map.copyOf(byName));
+        return new Outcome(ruleset, List.of());
+    }
+
+    private static KieBase compile(RuleSources sources, List<RuleError> errors) {
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("io.nqpf.advisor.rules", "ruleset-" + BUILDS.incrementAndGet(), "1.0.0");
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        sources.drl().forEach((file, text) -> kfs.write(RESOURCES + file, text));
+        ClassLoader loader = Findings.class.getClassLoader();
+        KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll();
+        boolean failed = false;
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            failed = true;
+            String path = m.getPath() == null ? "" : m.getPath();
+            if (path.startsWith(RESOURCES)) {
+                path = path.substring(RESOURCES.length());
+            }
+            errors.add(new RuleError(path, Math.max(m.getLine(), 0), Math.max(m.getColumn(), 0), m.getText().trim()));
+        }
+        if (failed || !errors.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            return null;
+        }
+        KieContainer container = ks.newKieContainer(releaseId, loader);
+        KieBase kieBase = container.getKieBase();
+        ks.getRepository().removeKieModule(releaseId);
+        boolean declared = kieBase.getKiePackages().stream()
+                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(GLOBAL)));
+        if (!declared) {
+            errors.add(new RuleError("", 0, 0, "no DRL file declares 'global " + Findings.class.getName() + " "
+                    + GLOBAL + ";' through which rules report what they find"));
+            return null;
+        }
+        return kieBase;
+    }
+
+    /** Finds the rules of one DRL file with their lines and the ids they name, and checks those ids. */
+    private static void scan(String file, String text, Catalog catalog, List<RuleInfo> rules, List<RuleError> errors) {
+        String[] lines = text.split("\n", -1);
+        String name = null;
+        int start = 0;
+        LinkedHashSet<String> ids = new LinkedHashSet<>();
+        for (int i = 0; i < lines.length; i++) {
+            String line = stripComment(lines[i]);
+            Matcher header = RULE_START.matcher(line);
+            if (name == null && header.find()) {
+                name = header.group(1);
+                start = i + 1;
+                ids = new LinkedHashSet<>();
+                continue;
+            }
+            if (name == null) {
+                continue;
+            }
+            if (RULE_END.matcher(line).find()) {
+                rules.add(new RuleInfo(name, file, start, List.copyOf(ids)));
+                name = null;
+                continue;
+            }
+            check(file, i + 1, line, ID_LITERAL, ids, id -> id.startsWith("B-")
+                    ? catalog.bottlenecks().containsKey(id) : catalog.countermeasures().containsKey(id),
+                    id -> "unknown " + (id.startsWith("B-") ? "bottleneck" : "countermeasure") + " id '" + id
+                            + "': not in the catalog", errors);
+            check(file, i + 1, line, EVIDENCE_ID, ids, catalog.thresholds()::containsKey,
+                    id -> "unknown threshold id '" + id + "': not in thresholds.yaml", errors);
+            check(file, i + 1, line, FACTOR_KEY, null, catalog.factors()::containsKey,
+                    key -> "unknown factor key '" + key + "': add its label to the catalog's factors", errors);
+        }
+    }
+
+    private static void check(String file, int lineNo, String line, Pattern pattern, LinkedHashSet<String> ids,
+            java.util.function.Predicate<String> known, java.util.function.Function<String, String> message,
+            List<RuleError> errors) {
+        Matcher m = pattern.matcher(line);
+        while (m.find()) {
+            String id = m.group(1);
+            if (ids != null) {
+                ids.add(id);
+            }
+            if (!known.test(id)) {
+                errors.add(new RuleError(file, lineNo, m.start(1) + 1, message.apply(id)));
+            }
+        }
+    }
+
+    private static String stripComment(String line) {
+        int slash = line.indexOf("//");
+        return slash < 0 ? line : line.substring(0, slash);
+    }
+}

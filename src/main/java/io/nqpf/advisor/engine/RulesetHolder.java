@@ -1,0 +1,69 @@
+package io.nqpf.advisor.engine;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Holds the active ruleset. A reload builds the new one aside and swaps the reference only when it built
+ * cleanly, so a broken edit never stops the last good ruleset from serving; evaluations already running keep
+ * the ruleset they started with.
+ */
+@ApplicationScoped
+public class RulesetHolder {
+
+    private static final Logger LOG = Logger.getLogger(RulesetHolder.class);
+
+    private final AtomicReference<Ruleset> active = new AtomicReference<>();
+    private final Path rulesDir;
+
+    public RulesetHolder(@ConfigProperty(name = "advisor.rules-dir", defaultValue = "rules") String rulesDir) {
+        this.rulesDir = Path.of(rulesDir);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        RulesetBuilder.Outcome outcome = reload();
+        if (!outcome.ok()) {
+            LOG.errorf("No ruleset active: the rules in %s do not build; readiness stays DOWN until a reload succeeds",
+                    rulesDir.toAbsolutePath());
+        }
+    }
+
+    public Optional<Ruleset> active() {
+        return Optional.ofNullable(active.get());
+    }
+
+    public Path rulesDir() {
+        return rulesDir;
+    }
+
+    /** Rebuilds from the rules directory; swaps only on success. */
+    public synchronized RulesetBuilder.Outcome reload() {
+        RulesetBuilder.Outcome outcome;
+        try {
+            outcome = RulesetBuilder.build(RuleSources.read(rulesDir));
+        } catch (RuntimeException e) {
+            outcome = new RulesetBuilder.Outcome(null, List.of(new RuleError("", 0, 0, String.valueOf(e.getMessage()))));
+        }
+        if (outcome.ok()) {
+            Ruleset previous = active.getAndSet(outcome.ruleset());
+            LOG.infof("Ruleset %s active: %d rules from %s%s", outcome.ruleset().version(), outcome.ruleset().rules().size(),
+                    rulesDir.toAbsolutePath(), previous == null ? "" : " (was " + previous.version() + ")");
+        } else {
+            outcome.errors().forEach(e -> LOG.warnf("%s:%d:%d %s", e.file(), e.line(), e.column(), e.message()));
+        }
+        return outcome;
+    }
+
+    /** Builds the rules directory with some files replaced, activating nothing. */
+    public RulesetBuilder.Outcome validate(Map<String, String> drafts) {
+        return RulesetBuilder.build(RuleSources.read(rulesDir).with(drafts));
+    }
+}

@@ -1,0 +1,28 @@
+package io.nqpf.advisor.knowledge;
+
+import java.util.Map;
+
+/**
+ * Everything a ruleset knows besides its DRL: the texts and citations of every bottleneck and countermeasure,
+ * indicator labels, factor labels, and the thresholds that turn indicator values into evidence.
+ */
+public record Catalog(Map<String, BottleneckEntry> bottlenecks, Map<String, CountermeasureEntry> countermeasures,
+        Map<String, IndicatorEntry> indicators, Map<String, I18n> factors, Map<String, ThresholdDef> thresholds) {
+
+    /** The label of an indicator in a language, falling back to its JSON path. */
+    public String indicatorLabel(String path, Language language) {
+        IndicatorEntry entry = indicators.get(path);
+        return entry == null || entry.label() == null ? path : entry.label().in(language);
+    }
+
+    public String indicatorUnit(String path, Language language) {
+        IndicatorEntry entry = indicators.get(path);
+        return entry == null || entry.unit() == null ? "" : entry.unit().in(language);
+    }
+
+    /** The label of a score factor or reason key, falling back to the key itself. */
+    public String factor(String key, Language language) {
+        I18n text = factors.get(key);
+        return text == null ? key : text.in(language);
+    }
+}

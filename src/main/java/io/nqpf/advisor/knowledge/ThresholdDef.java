@@ -1,0 +1,87 @@
+package io.nqpf.advisor.knowledge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.OptionalDouble;
+
+/**
+ * One threshold of {@code rules/thresholds.yaml}: when the indicator's value lies past it, the engine
+ * inserts an {@code Evidence} fact with this id that diagnosis rules match on.
+ *
+ * @param scale       distance past a numeric threshold at which the evidence counts as fully severe
+ * @param weight      how severe a non-numeric (boolean or category) evidence counts, 0..1
+ * @param actionable  false for typology that a region cannot change (resource type, size); such evidence is
+ *                    never proposed in {@code clearsWhen}
+ */
+public record ThresholdDef(String id, String indicator, Comparison comparison, JsonNode threshold, Double scale,
+        Double weight, Boolean actionable, I18n reference) {
+
+    /** Within this fraction of a numeric threshold a value that is not past it is "near" (watchlist). */
+    public static final double NEAR_FRACTION = 0.10;
+
+    public boolean isActionable() {
+        return actionable == null || actionable;
+    }
+
+    public double numericThreshold() {
+        return threshold.asDouble();
+    }
+
+    /** Display form of the threshold: a number, true/false or a category name. */
+    public Object thresholdValue() {
+        if (threshold.isNumber()) {
+            return threshold.numberValue();
+        }
+        if (threshold.isBoolean()) {
+            return threshold.booleanValue();
+        }
+        return threshold.asText();
+    }
+
+    /** How far past the threshold the value lies, 0 (just past) .. 1 (fully severe); empty when not past. */
+    public OptionalDouble excess(Object value) {
+        if (value == null) {
+            return OptionalDouble.empty();
+        }
+        switch (comparison) {
+            case LESS, GREATER -> {
+                if (!(value instanceof Number n)) {
+                    return OptionalDouble.empty();
+                }
+                double v = n.doubleValue();
+                double t = numericThreshold();
+                double distance = comparison == Comparison.LESS ? t - v : v - t;
+                if (distance <= 0) {
+                    return OptionalDouble.empty();
+                }
+                return OptionalDouble.of(Math.min(1.0, distance / scaleOrDefault()));
+            }
+            default -> {
+                boolean equal = String.valueOf(thresholdValue()).equals(String.valueOf(value));
+                boolean past = comparison == Comparison.EQUAL ? equal : !equal;
+                return past ? OptionalDouble.of(weight == null ? 0.5 : weight) : OptionalDouble.empty();
+            }
+        }
+    }
+
+    /**
+     * For a numeric value that is not past the threshold but within {@link #NEAR_FRACTION} of it: the gap in
+     * the indicator's own units (how far it would have to move to be past). Empty otherwise.
+     */
+    public OptionalDouble nearGap(Object value) {
+        if (!comparison.numeric() || !(value instanceof Number n) || excess(value).isPresent()) {
+            return OptionalDouble.empty();
+        }
+        double t = numericThreshold();
+        double band = t == 0 ? NEAR_FRACTION * scaleOrDefault() : NEAR_FRACTION * Math.abs(t);
+        double gap = Math.abs(n.doubleValue() - t);
+        return gap <= band ? OptionalDouble.of(gap) : OptionalDouble.empty();
+    }
+
+    public double scaleOrDefault() {
+        if (scale != null && scale > 0) {
+            return scale;
+        }
+        double t = Math.abs(numericThreshold());
+        return t > 0 ? t : 1.0;
+    }
+}

@@ -1,0 +1,45 @@
+package io.nqpf.advisor.profile;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The request body: one region described by its typology and indicators. Only the four
+ * identifying fields are required; every indicator is nullable, and null means "unknown",
+ * never "good".
+ */
+@Schema(name = "RegionProfile", description = "A region (province, prefecture city, county, district or demonstration zone) "
+        + "described by typology and indicators. Only regionId, name, year and level are required; every indicator "
+        + "may be null, which means unknown. Percentages are 0-100, not fractions. Unknown fields are rejected.")
+public record RegionProfile(
+        @NotNull @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}", message = "must be 1-64 characters of A-Z, a-z, 0-9, '_', '.', '-'")
+        @Schema(required = true, description = "Stable identifier of the region", example = "beiling-coal", pattern = "^[A-Za-z0-9_.-]{1,64}$")
+        String regionId,
+        @NotBlank @Size(max = 100)
+        @Schema(required = true, description = "Display name", example = "示例：北岭市（衰退型煤炭城市，虚构数据）", maxLength = 100)
+        String name,
+        @NotNull @Min(2000) @Max(2100)
+        @Schema(required = true, description = "Year the indicators describe", example = "2023", minimum = "2000", maximum = "2100")
+        Integer year,
+        @NotNull
+        @Schema(required = true)
+        Level level,
+        MacroRegion macroRegion,
+        SizeClass sizeClass,
+        @Valid Typology typology,
+        @Valid Economy economy,
+        @Valid Innovation innovation,
+        @Valid Talent talent,
+        @Valid Digital digital,
+        @Valid UrbanRural urbanRural,
+        @Valid Fiscal fiscal,
+        @Valid Governance governance,
+        @Valid PublicServices publicServices,
+        @Valid UrbanFunction urbanFunction) {
+}

@@ -1,0 +1,9 @@
+package io.nqpf.advisor.profile;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "One invalid field of the request")
+public record Violation(
+        @Schema(description = "JSON path of the field in the request body", example = "economy.rdIntensityPct") String field,
+        @Schema(example = "must be less than or equal to 20") String message) {
+}

@@ -1,0 +1,39 @@
+package io.nqpf.advisor.report;
+
+import io.nqpf.advisor.engine.Evaluator;
+import io.nqpf.advisor.engine.Ruleset;
+import io.nqpf.advisor.engine.RulesetHolder;
+import io.nqpf.advisor.knowledge.Language;
+import io.nqpf.advisor.profile.RegionProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Evaluates profiles against the active ruleset and words the report. */
+@ApplicationScoped
+public class RecommendationService {
+
+    private final RulesetHolder rulesets;
+
+    public RecommendationService(RulesetHolder rulesets) {
+        this.rulesets = rulesets;
+    }
+
+    public Report evaluate(RegionProfile profile, Language language, boolean explain) {
+        return evaluate(profile, language, explain, ruleset());
+    }
+
+    public Report evaluate(RegionProfile profile, Language language, boolean explain, Ruleset ruleset) {
+        return ReportAssembler.assemble(profile, Evaluator.evaluate(profile, ruleset), language, explain);
+    }
+
+    /** The active ruleset, or {@link NoRulesetException} while none has built. */
+    public Ruleset ruleset() {
+        return rulesets.active().orElseThrow(NoRulesetException::new);
+    }
+
+    /** No ruleset has been built yet: the service is not ready. */
+    public static class NoRulesetException extends RuntimeException {
+        public NoRulesetException() {
+            super("No ruleset is active: the rules directory did not build. Fix it and reload.");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.nqpf.advisor.report;
+
+import io.nqpf.advisor.knowledge.Citation;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "The diagnosis of one region and the ranked countermeasures, each explained and cited")
+public record Report(
+        @Schema(description = "New for every evaluation") UUID decisionId,
+        Instant evaluatedAt,
+        @Schema(description = "Language of every text in the report", enumeration = {"zh-CN", "en"}) String language,
+        RulesetRef ruleset,
+        RegionRef region,
+        SmartSpecializationView smartSpecialization,
+        @Schema(description = "Bottlenecks found, most severe first") List<BottleneckView> bottlenecks,
+        @Schema(description = "Countermeasures, ranked by score") List<RecommendationView> recommendations,
+        @Schema(description = "Bottlenecks that did not fire but whose evidence lies within 10% of a threshold") List<WatchItem> watchlist,
+        @Schema(description = "Indicators the profile lacks that rules wanted, most consequential first") List<DataGapView> dataGaps,
+        @Schema(description = "Only with explain=full: the rules that fired, in order") List<TraceItem> trace) {
+
+    @Schema(name = "RulesetRef", description = "Identifies the exact rules used")
+    public record RulesetRef(String version, String sha256) {
+    }
+
+    @Schema(name = "RegionRef")
+    public record RegionRef(String regionId, String name, Integer year) {
+    }
+
+    @Schema(name = "SmartSpecialization", description = "Smart-specialization stage (002 四、(二))")
+    public record SmartSpecializationView(
+            @Schema(enumeration = {"STAGE_1_RELATED_DIVERSIFICATION", "STAGE_2_PATH_BREAKING", "UNDETERMINED"}) String stage,
+            String rationale,
+            List<EvidenceView> evidence,
+            @Schema(description = "For UNDETERMINED: the indicators that would decide the stage") List<String> missingIndicators,
+            String rule) {
+    }
+
+    @Schema(name = "Evidence", description = "An indicator of the region past (or, in the watchlist, near) a threshold")
+    public record EvidenceView(
+            @Schema(description = "JSON path of the field in the request profile", example = "economy.resourceIndustrySharePct") String indicator,
+            String label,
+            @Schema(description = "The region's value: number, boolean or category") Object value,
+            @Schema(description = "The threshold: number, boolean or category") Object threshold,
+            @Schema(enumeration = {"<", ">", "==", "!="}) String comparison,
+            @Schema(description = "Where the threshold comes from") String reference,
+            @Schema(description = "Watchlist only: distance to the threshold in the indicator's own units") Double gap) {
+    }
+
+    @Schema(name = "ClearsWhen", description = "An indicator change that, with the others listed, makes the bottleneck disappear")
+    public record ClearsWhenView(String indicator, Object current, Object target,
+            @Schema(description = "false for typology a region cannot change") boolean actionable) {
+    }
+
+    @Schema(name = "Bottleneck")
+    public record BottleneckView(
+            @Schema(example = "B-IND-PATH-LOCK") String id,
+            String title,
+            String description,
+            @Schema(minimum = "0", maximum = "1") double severity,
+            @Schema(enumeration = {"HIGH", "MEDIUM", "LOW"}) String level,
+            List<EvidenceView> evidence,
+            List<ClearsWhenView> clearsWhen,
+            List<Citation> sources,
+            @Schema(description = "The first rule that found it") String rule,
+            @Schema(description = "Every rule that found it") List<String> rules) {
+    }
+
+    @Schema(name = "ScoreFactor")
+    public record ScoreFactorView(String factor, String key, double points,
+            @Schema(enumeration = {"NEED", "BREADTH", "OPPORTUNITY", "FIT", "STAGE", "PREREQUISITE", "BOUNDS"}) String kind) {
+    }
+
+    @Schema(name = "Recommendation")
+    public record RecommendationView(
+            int rank,
+            @Schema(example = "C-S3-STAGE1") String id,
+            String title,
+            String summary,
+            List<String> actions,
+            @Schema(minimum = "0", maximum = "100") double score,
+            @Schema(description = "Points sum to score") List<ScoreFactorView> scoreBreakdown,
+            @Schema(description = "Ids of bottlenecks in this report") List<String> addresses,
+            String explanation,
+            List<Citation> sources,
+            List<String> rules) {
+    }
+
+    @Schema(name = "WatchItem")
+    public record WatchItem(String id, String title, List<EvidenceView> evidence, List<String> rules) {
+    }
+
+    @Schema(name = "DataGap")
+    public record DataGapView(String indicator, String label, List<String> neededBy,
+            @Schema(description = "Bottleneck ids or stages the indicator could reveal") List<String> couldReveal) {
+    }
+
+    @Schema(name = "TraceItem")
+    public record TraceItem(int order, String rule, String file) {
+    }
+}

@@ -1,0 +1,125 @@
+package io.nqpf.advisor.report;
+
+import io.nqpf.advisor.engine.Evaluation;
+import io.nqpf.advisor.engine.RuleInfo;
+import io.nqpf.advisor.engine.facts.Bottleneck;
+import io.nqpf.advisor.knowledge.BottleneckEntry;
+import io.nqpf.advisor.knowledge.Catalog;
+import io.nqpf.advisor.knowledge.CountermeasureEntry;
+import io.nqpf.advisor.knowledge.Language;
+import io.nqpf.advisor.profile.RegionProfile;
+import io.nqpf.advisor.ranking.Counterfactuals;
+import io.nqpf.advisor.ranking.Ranked;
+import io.nqpf.advisor.ranking.Ranker;
+import io.nqpf.advisor.ranking.ScoreModel;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Turns an evaluation into the report of the HTTP contract, in one language. */
+public final class ReportAssembler {
+
+    /** Severity at or above which a bottleneck is HIGH, and MEDIUM. */
+    public static final double HIGH = 0.7;
+    public static final double MEDIUM = 0.45;
+
+    private ReportAssembler() {
+    }
+
+    public static Report assemble(RegionProfile profile, Evaluation ev, Language lang, boolean explain) {
+        Catalog catalog = ev.ruleset().catalog();
+        Wording words = new Wording(catalog, lang);
+        Map<String, Bottleneck> found = ev.findings().bottlenecks();
+
+        List<Bottleneck> ordered = found.values().stream()
+                .sorted(Comparator.comparingDouble(Bottleneck::getSeverity).reversed().thenComparing(Bottleneck::getId))
+                .toList();
+        List<Report.BottleneckView> bottlenecks = new ArrayList<>();
+        for (Bottleneck b : ordered) {
+            BottleneckEntry entry = catalog.bottlenecks().get(b.getId());
+            List<Report.ClearsWhenView> clears = Counterfactuals.clearsWhen(b).stream()
+                    .map(c -> new Report.ClearsWhenView(c.indicator(), c.current(), c.target(), c.actionable()))
+                    .toList();
+            bottlenecks.add(new Report.BottleneckView(b.getId(), entry.title().in(lang), entry.description().in(lang),
+                    round3(b.getSeverity()), level(b.getSeverity()),
+                    b.evidence().stream().map(words::evidence).toList(), clears, entry.sources(),
+                    b.rules().iterator().next(), List.copyOf(b.rules())));
+        }
+
+        List<Report.RecommendationView> recommendations = new ArrayList<>();
+        for (Ranked r : Ranker.rank(ev.findings().candidates(), found)) {
+            CountermeasureEntry entry = catalog.countermeasures().get(r.candidate().getId());
+            List<String> addresses = r.candidate().addresses().keySet().stream()
+                    .filter(found::containsKey)
+                    .sorted(Comparator.comparingDouble((String id) -> -found.get(id).getSeverity()).thenComparing(id -> id))
+                    .toList();
+            List<Report.ScoreFactorView> breakdown = r.breakdown().stream()
+                    .map(f -> new Report.ScoreFactorView(catalog.factor(f.key(), lang), f.key(), f.points(), kind(f)))
+                    .toList();
+            recommendations.add(new Report.RecommendationView(r.rank(), entry.id(), entry.title().in(lang),
+                    entry.summary().in(lang), entry.actions().in(lang), r.score(), breakdown, addresses,
+                    words.explanation(entry, addresses.stream().map(found::get).toList(), r), entry.sources(),
+                    List.copyOf(r.candidate().rules())));
+        }
+
+        List<Report.WatchItem> watchlist = ev.watchlist().entrySet().stream()
+                .filter(e -> catalog.bottlenecks().containsKey(e.getKey()))
+                .map(e -> new Report.WatchItem(e.getKey(), catalog.bottlenecks().get(e.getKey()).title().in(lang),
+                        e.getValue().evidence().stream().map(words::evidence).toList(),
+                        List.copyOf(e.getValue().rules())))
+                .sorted(Comparator.comparing(Report.WatchItem::id))
+                .toList();
+
+        List<Report.DataGapView> gaps = ev.dataGaps().values().stream()
+                .sorted(Comparator.comparingInt((Evaluation.DataGap g) -> -g.couldReveal().size())
+                        .thenComparingInt(g -> -g.neededBy().size())
+                        .thenComparing(Evaluation.DataGap::indicator))
+                .map(g -> new Report.DataGapView(g.indicator(), catalog.indicatorLabel(g.indicator(), lang),
+                        List.copyOf(g.neededBy()), List.copyOf(g.couldReveal())))
+                .toList();
+
+        List<Report.TraceItem> trace = null;
+        if (explain) {
+            trace = new ArrayList<>();
+            for (String rule : ev.fired()) {
+                RuleInfo info = ev.ruleset().rulesByName().get(rule);
+                trace.add(new Report.TraceItem(trace.size() + 1, rule, info == null ? null : info.file()));
+            }
+        }
+
+        var stageFinding = ev.stageFinding();
+        Report.SmartSpecializationView stage = new Report.SmartSpecializationView(ev.stage().name(),
+                words.stageRationale(ev.stage(), stageFinding == null ? List.of() : stageFinding.evidence(),
+                        ev.stageMissing()),
+                stageFinding == null ? List.of() : stageFinding.evidence().stream().map(words::evidence).toList(),
+                ev.stageMissing(), stageFinding == null ? null : stageFinding.rule());
+
+        return new Report(UUID.randomUUID(), Instant.now(), lang.tag(),
+                new Report.RulesetRef(ev.ruleset().version(), ev.ruleset().sha256()),
+                new Report.RegionRef(profile.regionId(), profile.name(), profile.year()),
+                stage, bottlenecks, recommendations, watchlist, gaps, trace);
+    }
+
+    static String level(double severity) {
+        return severity >= HIGH ? "HIGH" : severity >= MEDIUM ? "MEDIUM" : "LOW";
+    }
+
+    private static String kind(Ranked.Factor f) {
+        if (f.kind() != null) {
+            return f.kind().name();
+        }
+        return switch (f.key()) {
+            case ScoreModel.FACTOR_NEED -> "NEED";
+            case ScoreModel.FACTOR_BREADTH -> "BREADTH";
+            case ScoreModel.FACTOR_OPPORTUNITY -> "OPPORTUNITY";
+            default -> "BOUNDS";
+        };
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}
