@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -43,6 +44,8 @@ public final class RulesetBuilder {
     private static final Pattern RULE_END = Pattern.compile("^\\s*end\\s*$");
     private static final Pattern ID_LITERAL = Pattern.compile("\"([BC]-[A-Z0-9]+(?:-[A-Z0-9]+)*)\"");
     private static final Pattern EVIDENCE_ID = Pattern.compile("Evidence\\s*\\(\\s*id\\s*==\\s*\"([^\"]*)\"");
+    private static final Pattern EVIDENCE_IN = Pattern.compile("Evidence\\s*\\(\\s*id\\s+in\\s*\\(([^)]*)\\)");
+    private static final Pattern LITERAL = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern FACTOR_KEY = Pattern.compile(
             "\\b(?:fit|stageFit|prerequisite)\\s*\\(\\s*kcontext\\s*,[^,]+,\\s*[-+]?[0-9.]+\\s*,\\s*\"([^\"]*)\"");
 
@@ -83,7 +86,7 @@ public final class RulesetBuilder {
         kfs.generateAndWritePomXML(releaseId);
         sources.drl().forEach((file, text) -> kfs.write(RESOURCES + file, text));
         ClassLoader loader = Findings.class.getClassLoader();
-        KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll();
+        KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll(ExecutableModelProject.class);
         boolean failed = false;
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             failed = true;
@@ -139,6 +142,18 @@ public final class RulesetBuilder {
                             + "': not in the catalog", errors);
             check(file, i + 1, line, EVIDENCE_ID, ids, catalog.thresholds()::containsKey,
                     id -> "unknown threshold id '" + id + "': not in thresholds.yaml", errors);
+            Matcher in = EVIDENCE_IN.matcher(line);
+            while (in.find()) {
+                Matcher lit = LITERAL.matcher(in.group(1));
+                while (lit.find()) {
+                    String id = lit.group(1);
+                    ids.add(id);
+                    if (!catalog.thresholds().containsKey(id)) {
+                        errors.add(new RuleError(file, i + 1, in.start(1) + lit.start(1) + 1,
+                                "unknown threshold id '" + id + "': not in thresholds.yaml"));
+                    }
+                }
+            }
             check(file, i + 1, line, FACTOR_KEY, null, catalog.factors()::containsKey,
                     key -> "unknown factor key '" + key + "': add its label to the catalog's factors", errors);
         }

@@ -100,7 +100,7 @@ final class Wording {
         if (stage == Stage.UNDETERMINED) {
             List<String> labels = missing.stream().map(p -> catalog.indicatorLabel(p, lang) + " (" + p + ")").toList();
             if (labels.isEmpty()) {
-                return base;
+                return catalog.factor("stage.UNDETERMINED.neither", lang);
             }
             return base + (zh ? "缺少：" + String.join("、", labels) + "。" : " Missing: " + String.join(", ", labels) + ".");
         }

@@ -1,0 +1,185 @@
+package io.nqpf.advisor.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nqpf.advisor.engine.RuleError;
+import io.nqpf.advisor.engine.RuleInfo;
+import io.nqpf.advisor.engine.Ruleset;
+import io.nqpf.advisor.engine.RulesetBuilder;
+import io.nqpf.advisor.engine.RulesetHolder;
+import io.nqpf.advisor.profile.InvalidProfileException;
+import io.nqpf.advisor.profile.ProfileReader;
+import io.nqpf.advisor.profile.Violation;
+import io.nqpf.advisor.report.RecommendationService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/ruleset")
+@Tag(name = "Ruleset", description = "Inspect, validate and reload the rules")
+@SecurityScheme(securitySchemeName = "admin", type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "User admin, password from ADVISOR_ADMIN_PASSWORD; unset means nobody may reload")
+public class RulesetResource {
+
+    @Schema(name = "RulesetInfo")
+    public record Info(String version, String sha256, Instant loadedAt, String rulesDir, List<String> files,
+            List<RuleInfo> rules) {
+    }
+
+    @Schema(name = "ValidationRequest", description = "Draft files by path relative to the rules directory")
+    public record ValidationRequest(
+            @Schema(required = true, description = "Path relative to the rules directory to file text; same paths replace active files")
+            Map<String, String> files) {
+    }
+
+    @Schema(name = "ValidationResult")
+    public record ValidationResult(boolean valid, List<RuleError> errors, Integer rules) {
+    }
+
+    @Schema(name = "ReloadResult")
+    public record ReloadResult(String version, String sha256, Instant loadedAt, int rules) {
+    }
+
+    private final RulesetHolder holder;
+    private final RecommendationService service;
+    private final AdminAuthorization admin;
+    private final long maxBodyBytes;
+
+    public RulesetResource(RulesetHolder holder, RecommendationService service, AdminAuthorization admin,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "advisor.limits.validate-bytes",
+                    defaultValue = "2097152") long maxBodyBytes) {
+        this.holder = holder;
+        this.service = service;
+        this.admin = admin;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getRuleset", summary = "Describe the active ruleset",
+            description = "Version, hash, load time, files and every rule with the ids it refers to.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Info.class)))
+    @APIResponse(responseCode = "503", description = "No ruleset is active",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Info ruleset() {
+        Ruleset r = service.ruleset();
+        return new Info(r.version(), r.sha256(), r.loadedAt(), holder.rulesDir().toAbsolutePath().toString(),
+                r.files(), r.rules());
+    }
+
+    @POST
+    @Path("/validate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "validateRuleset", summary = "Check draft rule files without activating them",
+            description = "Builds the rules directory with the given files added or replaced and reports every error "
+                    + "with file, line and column. Activates nothing.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ValidationRequest.class),
+            examples = @ExampleObject(name = "typo", value = "{\"files\":{\"draft.drl\":\"package rules.draft;\\n"
+                    + "import io.nqpf.advisor.engine.facts.*;\\nglobal io.nqpf.advisor.engine.facts.Findings findings;\\n"
+                    + "rule \\\"draft\\\"\\nwhen\\n    Evidence( id == \\\"RD_BELOW_NATIONL\\\" )\\nthen\\n"
+                    + "    findings.bottleneck(kcontext, \\\"B-INST-MARKET\\\");\\nend\\n\"}}")))
+    @APIResponse(responseCode = "200", description = "The verdict; valid false lists the errors",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationResult.class)))
+    @APIResponse(responseCode = "400", description = "The request is not a files object",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body larger than the limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ValidationResult validate(byte[] body) {
+        RecommendationResource.limit(body, maxBodyBytes);
+        Map<String, String> files = drafts(ProfileReader.tree(body));
+        RulesetBuilder.Outcome outcome = holder.validate(files);
+        return new ValidationResult(outcome.ok(), outcome.errors(), outcome.ok() ? outcome.ruleset().rules().size() : null);
+    }
+
+    private static Map<String, String> drafts(JsonNode root) {
+        List<Violation> violations = new ArrayList<>();
+        Map<String, String> files = new LinkedHashMap<>();
+        if (!root.isObject()) {
+            violations.add(new Violation("", "must be an object with a files member"));
+        } else {
+            root.fieldNames().forEachRemaining(name -> {
+                if (!name.equals("files")) {
+                    violations.add(new Violation(name, "unknown field; only files is accepted"));
+                }
+            });
+            JsonNode node = root.get("files");
+            if (node == null || !node.isObject()) {
+                violations.add(new Violation("files", "must be an object of path to file text"));
+            } else {
+                node.fields().forEachRemaining(e -> {
+                    String path = e.getKey();
+                    if (!e.getValue().isTextual()) {
+                        violations.add(new Violation("files." + path, "must be the file's text"));
+                    } else if (!validPath(path)) {
+                        violations.add(new Violation("files." + path,
+                                "must be a relative path ending in .drl or .yaml (catalog/*.yaml, thresholds.yaml)"));
+                    } else {
+                        files.put(path, e.getValue().asText());
+                    }
+                });
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidProfileException("Invalid validation request", violations);
+        }
+        return files;
+    }
+
+    static boolean validPath(String path) {
+        return !path.isEmpty() && !path.startsWith("/") && !path.contains("..") && !path.contains("\\")
+                && (path.endsWith(".drl") || path.equals("thresholds.yaml")
+                        || (path.startsWith("catalog/") && path.endsWith(".yaml")));
+    }
+
+    @POST
+    @Path("/reload")
+    @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "admin")
+    @Operation(operationId = "reloadRuleset", summary = "Rebuild the rules from the rules directory and activate them",
+            description = "Builds aside and swaps atomically on success. On failure answers 422 with the errors and the "
+                    + "previous ruleset keeps serving. Requires HTTP Basic user admin.")
+    @APIResponse(responseCode = "200", description = "The new ruleset is active",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReloadResult.class)))
+    @APIResponse(responseCode = "401", description = "Missing or wrong admin credentials, or reload disabled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The rules do not build; nothing changed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response reload(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        admin.require(authorization);
+        RulesetBuilder.Outcome outcome = holder.reload();
+        if (!outcome.ok()) {
+            String current = holder.active().map(Ruleset::version).orElse("none");
+            return ProblemMapper.respond(Problem.of("ruleset-invalid", "Ruleset does not build", 422,
+                    outcome.errors().size() + " error(s); the active ruleset " + current + " keeps serving")
+                    .withErrors(outcome.errors()));
+        }
+        Ruleset r = outcome.ruleset();
+        return Response.ok(new ReloadResult(r.version(), r.sha256(), r.loadedAt(), r.rules().size())).build();
+    }
+}

@@ -1,0 +1,35 @@
+package io.nqpf.advisor.authoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * One scenario of {@code rules/tests/*.yaml}: a profile (inline, or a path to a JSON file) and what the rules must
+ * make of it. Every expectation is optional.
+ *
+ * @param profile either an object (the profile itself) or a string (a JSON file, relative to the YAML file or to
+ *                the working directory)
+ */
+public record Scenario(String name, String why, JsonNode profile, Expect expect) {
+
+    /**
+     * @param bottlenecks    ids that must be diagnosed
+     * @param notBottlenecks ids that must not be
+     * @param stage          the smart-specialization stage
+     * @param top            how many ranks {@code inTop}/{@code notInTop} look at (default 5)
+     * @param inTop          countermeasures that must rank within the top
+     * @param notInTop       countermeasures that must not rank within the top (absent counts as not in it)
+     * @param absent         countermeasures that must not be recommended at all
+     * @param ranksBefore    pairs [a, b]: a must be recommended and rank above b (or b absent)
+     * @param watchlist      bottleneck ids that must be on the watchlist
+     * @param dataGaps       indicators that must be listed as data gaps
+     */
+    public record Expect(List<String> bottlenecks, List<String> notBottlenecks, String stage, Integer top,
+            List<String> inTop, List<String> notInTop, List<String> absent, List<List<String>> ranksBefore,
+            List<String> watchlist, List<String> dataGaps) {
+    }
+
+    /** A scenario file: a list of cases. */
+    public record File(List<Scenario> cases) {
+    }
+}

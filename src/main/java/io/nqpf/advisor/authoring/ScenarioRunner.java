@@ -1,0 +1,181 @@
+package io.nqpf.advisor.authoring;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.nqpf.advisor.engine.Evaluation;
+import io.nqpf.advisor.engine.Evaluator;
+import io.nqpf.advisor.engine.RuleInfo;
+import io.nqpf.advisor.engine.Ruleset;
+import io.nqpf.advisor.knowledge.Language;
+import io.nqpf.advisor.profile.InvalidProfileException;
+import io.nqpf.advisor.profile.ProfileReader;
+import io.nqpf.advisor.profile.RegionProfile;
+import io.nqpf.advisor.report.Report;
+import io.nqpf.advisor.report.ReportAssembler;
+import jakarta.validation.Validation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+/**
+ * Runs the scenarios of a rules directory's {@code tests/} folder against a ruleset and counts how often each rule
+ * fired, so that rule authors see which rules no scenario exercises.
+ */
+public final class ScenarioRunner {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    /** One loaded case with where it came from. */
+    public record Case(String file, Scenario scenario, Path baseDir) {
+        public String displayName() {
+            return file + ": " + scenario.name();
+        }
+    }
+
+    /** The outcome of one case: what failed (empty when it passed). */
+    public record Result(Case testCase, List<String> failures, Report report) {
+        public boolean passed() {
+            return failures.isEmpty();
+        }
+    }
+
+    private final Ruleset ruleset;
+    private final ProfileReader reader;
+    private final Map<String, Integer> firings = new TreeMap<>();
+
+    public ScenarioRunner(Ruleset ruleset) {
+        this.ruleset = ruleset;
+        var factory = Validation.byDefaultProvider().configure()
+                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
+        this.reader = new ProfileReader(factory.getValidator());
+        ruleset.rules().forEach(r -> firings.put(r.name(), 0));
+    }
+
+    /** Every case of every {@code *.yaml} file under {@code rulesDir/tests}, in file order. */
+    public static List<Case> load(Path rulesDir) {
+        Path dir = rulesDir.resolve("tests");
+        List<Case> cases = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return cases;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                Scenario.File parsed = YAML.readValue(file.toFile(), Scenario.File.class);
+                String rel = rulesDir.relativize(file).toString().replace('\\', '/');
+                if (parsed != null && parsed.cases() != null) {
+                    parsed.cases().forEach(s -> cases.add(new Case(rel, s, file.getParent())));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return cases;
+    }
+
+    public Result run(Case c) {
+        List<String> failures = new ArrayList<>();
+        Scenario s = c.scenario();
+        RegionProfile profile;
+        try {
+            profile = reader.read(profileNode(c), RegionProfile.class);
+        } catch (InvalidProfileException e) {
+            return new Result(c, List.of("profile is invalid: " + e.violations()), null);
+        }
+        Evaluation evaluation = Evaluator.evaluate(profile, ruleset);
+        synchronized (firings) {
+            evaluation.fired().forEach(rule -> firings.merge(rule, 1, Integer::sum));
+        }
+        Report report = ReportAssembler.assemble(profile, evaluation, Language.EN, false);
+        Scenario.Expect e = s.expect();
+        if (e == null) {
+            return new Result(c, failures, report);
+        }
+        List<String> found = report.bottlenecks().stream().map(Report.BottleneckView::id).toList();
+        List<String> ranked = report.recommendations().stream().map(Report.RecommendationView::id).toList();
+        int top = e.top() == null ? 5 : e.top();
+        List<String> topIds = ranked.subList(0, Math.min(top, ranked.size()));
+        each(e.bottlenecks(), id -> !found.contains(id), id -> "bottleneck " + id + " expected but not found; found " + found, failures);
+        each(e.notBottlenecks(), found::contains, id -> "bottleneck " + id + " must not be found", failures);
+        if (e.stage() != null && !e.stage().equals(report.smartSpecialization().stage())) {
+            failures.add("stage " + e.stage() + " expected, was " + report.smartSpecialization().stage());
+        }
+        each(e.inTop(), id -> !topIds.contains(id), id -> id + " expected in the top " + top + "; top is " + topIds, failures);
+        each(e.notInTop(), topIds::contains, id -> id + " must not be in the top " + top + "; top is " + topIds, failures);
+        each(e.absent(), ranked::contains, id -> id + " must not be recommended; it ranks " + (ranked.indexOf(id) + 1), failures);
+        if (e.ranksBefore() != null) {
+            for (List<String> pair : e.ranksBefore()) {
+                int a = ranked.indexOf(pair.get(0));
+                int b = ranked.indexOf(pair.get(1));
+                if (a < 0 || (b >= 0 && b < a)) {
+                    failures.add(pair.get(0) + " must rank before " + pair.get(1) + "; ranks are " + ranked);
+                }
+            }
+        }
+        List<String> watch = report.watchlist().stream().map(Report.WatchItem::id).toList();
+        each(e.watchlist(), id -> !watch.contains(id), id -> id + " expected on the watchlist " + watch, failures);
+        List<String> gaps = report.dataGaps().stream().map(Report.DataGapView::indicator).toList();
+        each(e.dataGaps(), id -> !gaps.contains(id), id -> id + " expected among the data gaps " + gaps, failures);
+        return new Result(c, failures, report);
+    }
+
+    private static void each(List<String> ids, java.util.function.Predicate<String> bad,
+            java.util.function.Function<String, String> message, List<String> failures) {
+        if (ids != null) {
+            ids.stream().filter(bad).map(message).forEach(failures::add);
+        }
+    }
+
+    private static JsonNode profileNode(Case c) {
+        JsonNode p = c.scenario().profile();
+        if (p != null && p.isTextual()) {
+            Path file = c.baseDir().resolve(p.asText());
+            if (!Files.exists(file)) {
+                file = Path.of(p.asText());
+            }
+            try {
+                return ProfileReader.tree(Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read profile " + p.asText(), e);
+            }
+        }
+        return p;
+    }
+
+    /** How often each rule fired over the cases run so far. */
+    public Map<String, Integer> firings() {
+        synchronized (firings) {
+            return new TreeMap<>(firings);
+        }
+    }
+
+    /** A report of rule coverage: one line per rule with its count and file, never-fired rules first. */
+    public String coverageReport() {
+        Map<String, Integer> counts = firings();
+        StringBuilder sb = new StringBuilder();
+        long never = counts.values().stream().filter(n -> n == 0).count();
+        sb.append("Rule coverage: ").append(counts.size() - never).append(" of ").append(counts.size())
+                .append(" rules fired at least once").append(never > 0 ? "; " + never + " never fired" : "").append('\n');
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(en -> {
+                    RuleInfo info = ruleset.rulesByName().get(en.getKey());
+                    sb.append(String.format("%6d  %s  (%s:%d)%n", en.getValue(), en.getKey(),
+                            info == null ? "?" : info.file(), info == null ? 0 : info.line()));
+                });
+        return sb.toString();
+    }
+
+    public List<String> neverFired() {
+        return firings().entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).toList();
+    }
+}
