@@ -4,6 +4,7 @@ import io.nqpf.advisor.engine.facts.Bottleneck;
 import io.nqpf.advisor.engine.facts.Evidence;
 import io.nqpf.advisor.knowledge.Comparison;
 import io.nqpf.advisor.knowledge.ThresholdDef;
+import io.nqpf.advisor.profile.ProfileIndicators;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,14 +19,24 @@ import java.util.Map;
  */
 public final class Counterfactuals {
 
-    /** Set {@code indicator} to {@code target} (from {@code current}); {@code actionable} false for typology. */
-    public record Change(String indicator, Object current, Object target, boolean actionable) {
+    /**
+     * Set {@code indicator} to {@code target} (from {@code current}); {@code actionable} false for typology;
+     * {@code balancing} true for a change that only keeps the three industry shares summing to 100.
+     */
+    public record Change(String indicator, Object current, Object target, boolean actionable, boolean balancing) {
     }
+
+    static final List<String> SHARES = List.of("economy.tertiarySharePct", "economy.primarySharePct",
+            "economy.secondarySharePct");
 
     private Counterfactuals() {
     }
 
-    public static List<Change> clearsWhen(Bottleneck bottleneck) {
+    /**
+     * @param values the profile's known values by path, to keep industry shares consistent: when a change moves
+     *               one of the three shares and all three are known, an unchanged share takes up the difference
+     */
+    public static List<Change> clearsWhen(Bottleneck bottleneck, Map<String, Object> values) {
         List<List<Evidence>> open = new ArrayList<>(bottleneck.findings());
         Map<String, Change> changes = new LinkedHashMap<>();
         while (!open.isEmpty()) {
@@ -44,7 +55,29 @@ public final class Counterfactuals {
             changes.put(best, change(best, allOn(bottleneck, best)));
             open = open.stream().filter(f -> f.stream().noneMatch(e -> e.getIndicator().equals(best))).toList();
         }
+        balanceShares(changes, values);
         return List.copyOf(changes.values());
+    }
+
+    private static void balanceShares(Map<String, Change> changes, Map<String, Object> values) {
+        if (SHARES.stream().noneMatch(changes::containsKey) || !SHARES.stream().allMatch(values::containsKey)) {
+            return;
+        }
+        double delta = 0;
+        for (String share : SHARES) {
+            Change c = changes.get(share);
+            if (c != null && c.target() instanceof Number t) {
+                delta += t.doubleValue() - ((Number) values.get(share)).doubleValue();
+            }
+        }
+        for (String share : SHARES) {
+            double current = ((Number) values.get(share)).doubleValue();
+            double target = Math.round((current - delta) * 100) / 100.0;
+            if (!changes.containsKey(share) && target >= 0 && target <= 100) {
+                changes.put(share, new Change(share, current, target, true, true));
+                return;
+            }
+        }
     }
 
     private static long covered(List<List<Evidence>> open, String path) {
@@ -73,6 +106,10 @@ public final class Counterfactuals {
         } else {
             target = null;
         }
-        return new Change(path, first.getValue(), target, t.isActionable() && target != null);
+        var indicator = ProfileIndicators.all().get(path);
+        if (target instanceof Double d && indicator != null && indicator.integral()) {
+            target = (long) (t.comparison() == Comparison.LESS ? Math.ceil(d) : Math.floor(d));
+        }
+        return new Change(path, first.getValue(), target, t.isActionable() && target != null, false);
     }
 }

@@ -50,7 +50,8 @@ public record Report(
 
     @Schema(name = "ClearsWhen", description = "An indicator change that, with the others listed, makes the bottleneck disappear")
     public record ClearsWhenView(String indicator, Object current, Object target,
-            @Schema(description = "false for typology a region cannot change") boolean actionable) {
+            @Schema(description = "false for typology a region cannot change") boolean actionable,
+            @Schema(description = "true for a change that only keeps the three industry shares summing to 100") Boolean balancing) {
     }
 
     @Schema(name = "Bottleneck")

@@ -40,8 +40,9 @@ public final class ReportAssembler {
         List<Report.BottleneckView> bottlenecks = new ArrayList<>();
         for (Bottleneck b : ordered) {
             BottleneckEntry entry = catalog.bottlenecks().get(b.getId());
-            List<Report.ClearsWhenView> clears = Counterfactuals.clearsWhen(b).stream()
-                    .map(c -> new Report.ClearsWhenView(c.indicator(), c.current(), c.target(), c.actionable()))
+            List<Report.ClearsWhenView> clears = Counterfactuals.clearsWhen(b, ev.values()).stream()
+                    .map(c -> new Report.ClearsWhenView(c.indicator(), c.current(), c.target(), c.actionable(),
+                            c.balancing() ? Boolean.TRUE : null))
                     .toList();
             bottlenecks.add(new Report.BottleneckView(b.getId(), entry.title().in(lang), entry.description().in(lang),
                     round3(b.getSeverity()), level(b.getSeverity()),
