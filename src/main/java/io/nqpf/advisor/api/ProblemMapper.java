@@ -18,10 +18,14 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response invalid(InvalidProfileException e) {
+        return respond(problem(e));
+    }
+
+    static Problem problem(InvalidProfileException e) {
         String detail = e.violations().size() == 1
                 ? describe(e.violations().get(0).field()) + e.violations().get(0).message()
                 : e.violations().size() + " fields are invalid; see violations";
-        return respond(Problem.of("invalid-input", e.title(), 400, detail).withViolations(e.violations()));
+        return Problem.of("invalid-input", e.title(), 400, detail).withViolations(e.violations());
     }
 
     private static String describe(String field) {

@@ -1,11 +1,14 @@
 package io.nqpf.advisor.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nqpf.advisor.engine.Ruleset;
 import io.nqpf.advisor.knowledge.Language;
 import io.nqpf.advisor.profile.InvalidProfileException;
 import io.nqpf.advisor.profile.ProfileReader;
 import io.nqpf.advisor.profile.RegionProfile;
 import io.nqpf.advisor.profile.Violation;
 import io.nqpf.advisor.report.RecommendationService;
+import io.nqpf.advisor.report.ComparisonReport;
 import io.nqpf.advisor.report.Report;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -14,7 +17,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -33,12 +39,18 @@ public class RecommendationResource {
     private final RecommendationService service;
     private final ProfileReader reader;
     private final long maxBodyBytes;
+    private final long maxBatchBytes;
+    private final int maxBatchProfiles;
 
     public RecommendationResource(RecommendationService service, ProfileReader reader,
-            @ConfigProperty(name = "advisor.limits.profile-bytes", defaultValue = "262144") long maxBodyBytes) {
+            @ConfigProperty(name = "advisor.limits.profile-bytes", defaultValue = "262144") long maxBodyBytes,
+            @ConfigProperty(name = "advisor.limits.batch-bytes", defaultValue = "16777216") long maxBatchBytes,
+            @ConfigProperty(name = "advisor.limits.batch-profiles", defaultValue = "1000") int maxBatchProfiles) {
         this.service = service;
         this.reader = reader;
         this.maxBodyBytes = maxBodyBytes;
+        this.maxBatchBytes = maxBatchBytes;
+        this.maxBatchProfiles = maxBatchProfiles;
     }
 
     @POST
@@ -79,6 +91,134 @@ public class RecommendationResource {
         limit(body, maxBodyBytes);
         RegionProfile profile = reader.read(body, RegionProfile.class);
         return service.evaluate(profile, language, full);
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "evaluateBatch", summary = "Evaluate up to 1,000 region profiles",
+            description = "Every profile is validated and evaluated on its own with the same ruleset: one bad profile "
+                    + "fails only itself, answered by its problem in its place. Results keep request order.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BatchSchemas.BatchRequest.class)))
+    @APIResponse(responseCode = "200", description = "One result per profile",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BatchSchemas.BatchResponse.class)))
+    @APIResponse(responseCode = "400", description = "The body is not a batch request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More than 1,000 profiles, or a body larger than the limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "No ruleset is active",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BatchSchemas.BatchResponse batch(byte[] body,
+            @Parameter(description = "Language of the reports; else Accept-Language; else zh-CN",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"zh-CN", "en"}))
+            @QueryParam("lang") String lang,
+            @Parameter(hidden = true) @HeaderParam("Accept-Language") String acceptLanguage) {
+        Language language = Languages.choose(lang, acceptLanguage);
+        limit(body, maxBatchBytes);
+        JsonNode root = ProfileReader.tree(body);
+        List<Violation> shape = new ArrayList<>();
+        if (!root.isObject()) {
+            shape.add(new Violation("", "must be an object with a profiles array"));
+        } else {
+            root.fieldNames().forEachRemaining(f -> {
+                if (!f.equals("profiles")) {
+                    shape.add(new Violation(f, "unknown field; only profiles is accepted"));
+                }
+            });
+            if (root.get("profiles") == null || !root.get("profiles").isArray()) {
+                shape.add(new Violation("profiles", "must be an array of region profiles"));
+            }
+        }
+        if (!shape.isEmpty()) {
+            throw new InvalidProfileException("Invalid batch request", shape);
+        }
+        JsonNode profiles = root.get("profiles");
+        if (profiles.size() > maxBatchProfiles) {
+            throw new PayloadTooLargeException("The batch has " + profiles.size() + " profiles; the limit is "
+                    + maxBatchProfiles + " profiles per request");
+        }
+        Ruleset ruleset = service.ruleset();
+        BatchSchemas.BatchResult[] results = new BatchSchemas.BatchResult[profiles.size()];
+        IntStream.range(0, profiles.size()).parallel().forEach(i -> results[i] = one(i, profiles.get(i), language, ruleset));
+        int failed = (int) Arrays.stream(results).filter(r -> r.problem() != null).count();
+        return new BatchSchemas.BatchResponse(List.of(results), results.length - failed, failed);
+    }
+
+    private BatchSchemas.BatchResult one(int index, JsonNode node, Language language, Ruleset ruleset) {
+        JsonNode id = node.isObject() ? node.get("regionId") : null;
+        String regionId = id != null && id.isTextual() ? id.asText() : null;
+        try {
+            RegionProfile profile = reader.read(node, RegionProfile.class);
+            return new BatchSchemas.BatchResult(index, regionId, service.evaluate(profile, language, false, ruleset), null);
+        } catch (InvalidProfileException e) {
+            return new BatchSchemas.BatchResult(index, regionId, null, ProblemMapper.problem(e));
+        }
+    }
+
+    @POST
+    @Path("/compare")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "compareRegions", summary = "Compare two profiles, e.g. one region in two years",
+            description = "Evaluates both with the same ruleset and answers which bottlenecks were resolved, which are "
+                    + "new and which persist with their severity deltas, which countermeasures moved in rank, and which "
+                    + "indicator changes caused it.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BatchSchemas.CompareRequest.class)))
+    @APIResponse(responseCode = "200", description = "The comparison",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComparisonReport.class)))
+    @APIResponse(responseCode = "400", description = "Either profile is invalid; fields are named as before.… / after.…",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body larger than the limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "No ruleset is active",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ComparisonReport compare(byte[] body,
+            @Parameter(description = "Language; else Accept-Language; else zh-CN",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"zh-CN", "en"}))
+            @QueryParam("lang") String lang,
+            @Parameter(hidden = true) @HeaderParam("Accept-Language") String acceptLanguage) {
+        Language language = Languages.choose(lang, acceptLanguage);
+        limit(body, 2 * maxBodyBytes);
+        JsonNode root = ProfileReader.tree(body);
+        List<Violation> violations = new ArrayList<>();
+        if (!root.isObject()) {
+            throw new InvalidProfileException("Invalid comparison request",
+                    List.of(new Violation("", "must be an object with before and after")));
+        }
+        root.fieldNames().forEachRemaining(f -> {
+            if (!f.equals("before") && !f.equals("after")) {
+                violations.add(new Violation(f, "unknown field; only before and after are accepted"));
+            }
+        });
+        RegionProfile before = side(root, "before", violations);
+        RegionProfile after = side(root, "after", violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidProfileException("Invalid comparison request", violations);
+        }
+        return service.compare(before, after, language);
+    }
+
+    private RegionProfile side(JsonNode root, String name, List<Violation> violations) {
+        JsonNode node = root.get(name);
+        if (node == null || node.isNull()) {
+            violations.add(new Violation(name, "must not be null"));
+            return null;
+        }
+        try {
+            return reader.read(node, RegionProfile.class);
+        } catch (InvalidProfileException e) {
+            e.violations().forEach(v -> violations.add(new Violation(
+                    v.field().isEmpty() ? name : name + "." + v.field(), v.message())));
+            return null;
+        }
     }
 
     static boolean explainFull(String explain) {

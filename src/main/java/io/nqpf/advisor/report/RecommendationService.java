@@ -25,6 +25,14 @@ public class RecommendationService {
         return ReportAssembler.assemble(profile, Evaluator.evaluate(profile, ruleset), language, explain);
     }
 
+    /** Evaluates both profiles with one ruleset and compares the reports. */
+    public ComparisonReport compare(RegionProfile before, RegionProfile after, Language language) {
+        Ruleset ruleset = ruleset();
+        Report a = evaluate(before, language, false, ruleset);
+        Report b = evaluate(after, language, false, ruleset);
+        return ComparisonAssembler.compare(before, a, after, b, ruleset.catalog(), language);
+    }
+
     /** The active ruleset, or {@link NoRulesetException} while none has built. */
     public Ruleset ruleset() {
         return rulesets.active().orElseThrow(NoRulesetException::new);

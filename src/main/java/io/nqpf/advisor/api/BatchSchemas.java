@@ -1,0 +1,37 @@
+package io.nqpf.advisor.api;
+
+import io.nqpf.advisor.profile.RegionProfile;
+import io.nqpf.advisor.report.Report;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Request and response shapes of the batch and compare operations. */
+final class BatchSchemas {
+
+    private BatchSchemas() {
+    }
+
+    @Schema(name = "BatchRequest")
+    record BatchRequest(
+            @Schema(required = true, maxItems = 1000, description = "Up to 1,000 profiles, each evaluated on its own")
+            List<RegionProfile> profiles) {
+    }
+
+    @Schema(name = "BatchResult", description = "The report of one profile, or the problem that stopped it")
+    record BatchResult(
+            @Schema(description = "Position in the request, from 0") int index,
+            @Schema(description = "The profile's regionId when it could be read") String regionId,
+            Report report,
+            Problem problem) {
+    }
+
+    @Schema(name = "BatchResponse")
+    record BatchResponse(@Schema(description = "One result per profile, in request order") List<BatchResult> results,
+            @Schema(description = "How many profiles were evaluated") int evaluated,
+            @Schema(description = "How many profiles were refused") int failed) {
+    }
+
+    @Schema(name = "CompareRequest")
+    record CompareRequest(@Schema(required = true) RegionProfile before, @Schema(required = true) RegionProfile after) {
+    }
+}

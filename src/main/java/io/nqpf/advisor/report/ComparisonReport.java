@@ -1,0 +1,42 @@
+package io.nqpf.advisor.report;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "ComparisonReport", description = "How the diagnosis and the ranking changed from one profile to another")
+public record ComparisonReport(
+        String language,
+        Report.RulesetRef ruleset,
+        Report.RegionRef before,
+        Report.RegionRef after,
+        @Schema(description = "Smart-specialization stage before and after") StageChange stage,
+        @Schema(description = "Bottlenecks found before but not after") List<BottleneckChange> resolved,
+        @JsonProperty("new") @Schema(name = "new", description = "Bottlenecks found after but not before") List<BottleneckChange> introduced,
+        @Schema(description = "Bottlenecks found in both, with the severity delta") List<BottleneckChange> persisting,
+        @Schema(description = "Countermeasures whose rank moved, appeared or disappeared") List<RankMove> rankMoves,
+        @Schema(description = "Indicators whose value changed, with the bottlenecks they moved") List<IndicatorChange> indicatorChanges) {
+
+    @Schema(name = "StageChange")
+    public record StageChange(String before, String after) {
+    }
+
+    @Schema(name = "BottleneckChange")
+    public record BottleneckChange(String id, String title, Double severityBefore, Double severityAfter,
+            @Schema(description = "severityAfter - severityBefore; absent unless found in both") Double delta,
+            @Schema(description = "Changed indicators among its evidence: what caused the change") List<String> causedBy) {
+    }
+
+    @Schema(name = "RankMove")
+    public record RankMove(String id, String title,
+            @Schema(description = "Absent when not recommended before") Integer rankBefore,
+            @Schema(description = "Absent when not recommended after") Integer rankAfter,
+            Double scoreBefore, Double scoreAfter,
+            @Schema(description = "Positive when it moved up") Integer move) {
+    }
+
+    @Schema(name = "IndicatorChange")
+    public record IndicatorChange(String indicator, String label, Object before, Object after,
+            @Schema(description = "Bottleneck ids whose presence or severity this change affected") List<String> affects) {
+    }
+}

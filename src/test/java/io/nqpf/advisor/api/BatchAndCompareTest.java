@@ -1,0 +1,126 @@
+package io.nqpf.advisor.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nqpf.advisor.support.Contract;
+import io.nqpf.advisor.support.Examples;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class BatchAndCompareTest {
+
+    private static final String BATCH = "/api/v1/recommendations/batch";
+    private static final String COMPARE = "/api/v1/recommendations/compare";
+
+    private static String minimal(int i) {
+        return "{\"regionId\":\"county-" + i + "\",\"name\":\"县" + i + "\",\"year\":2023,\"level\":\"COUNTY\","
+                + "\"innovation\":{\"rdIntensityPct\":" + (i % 40) / 10.0 + "}}";
+    }
+
+    @Test
+    void aBadProfileFailsOnlyItselfAndOrderIsKept() {
+        List<String> profiles = new ArrayList<>();
+        for (Path p : Examples.all()) {
+            profiles.add(Examples.read(p.getFileName().toString()));
+        }
+        profiles.add(2, "{\"regionId\":\"broken\",\"name\":\"x\",\"year\":2023,\"level\":\"COUNTY\","
+                + "\"innovation\":{\"rdIntensityPct\":99}}");
+        String body = "{\"profiles\":[" + String.join(",", profiles) + "]}";
+        JsonPath result = given().filter(Contract.responsesOnly()).contentType(ContentType.JSON).queryParam("lang", "en")
+                .body(body).post(BATCH).then().statusCode(200)
+                .body("results", hasSize(profiles.size()))
+                .body("failed", equalTo(1))
+                .body("results[2].regionId", equalTo("broken"))
+                .body("results[2].report", nullValue())
+                .body("results[2].problem.status", equalTo(400))
+                .body("results[2].problem.violations[0].field", equalTo("innovation.rdIntensityPct"))
+                .body("results[0].report.bottlenecks", notNullValue())
+                .extract().jsonPath();
+        List<Integer> indexes = result.getList("results.index");
+        assertEquals(IntStream.range(0, profiles.size()).boxed().toList(), indexes);
+        List<String> expected = new ArrayList<>();
+        for (String p : profiles) {
+            expected.add(io.restassured.path.json.JsonPath.from(p).getString("regionId"));
+        }
+        assertEquals(expected, result.getList("results.regionId"));
+    }
+
+    @Test
+    void batchResultsEqualSingleEvaluations() {
+        String coal = Examples.read("declining-coal-city.json");
+        JsonPath batch = given().contentType(ContentType.JSON).queryParam("lang", "en")
+                .body("{\"profiles\":[" + coal + "]}").post(BATCH).then().statusCode(200).extract().jsonPath();
+        JsonPath single = given().contentType(ContentType.JSON).queryParam("lang", "en").body(coal)
+                .post("/api/v1/recommendations").then().statusCode(200).extract().jsonPath();
+        assertEquals(single.getList("recommendations.id"), batch.getList("results[0].report.recommendations.id"));
+        assertEquals(single.getList("recommendations.score"), batch.getList("results[0].report.recommendations.score"));
+    }
+
+    @Test
+    void aThousandProfilesAreAcceptedAndMoreAreRefusedNamingTheLimit() {
+        String thousand = IntStream.range(0, 1000).mapToObj(BatchAndCompareTest::minimal).collect(Collectors.joining(","));
+        given().contentType(ContentType.JSON).body("{\"profiles\":[" + thousand + "]}").post(BATCH).then()
+                .statusCode(200).body("evaluated", equalTo(1000)).body("results[999].regionId", equalTo("county-999"));
+        given().filter(Contract.responsesOnly()).contentType(ContentType.JSON)
+                .body("{\"profiles\":[" + thousand + "," + minimal(1000) + "]}").post(BATCH).then()
+                .statusCode(413).contentType(Problem.MEDIA_TYPE).body("detail", containsString("limit is 1000"));
+    }
+
+    @Test
+    void malformedBatchesAreNamed() {
+        given().filter(Contract.responsesOnly()).contentType(ContentType.JSON).body("{\"profile\":[]}").post(BATCH)
+                .then().statusCode(400).body("violations.field", hasItem("profiles"));
+        given().filter(Contract.responsesOnly()).contentType(ContentType.JSON).body("[]").post(BATCH)
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+        given().filter(Contract.responsesOnly()).contentType(ContentType.JSON).body("{\"profiles\":[1, null]}")
+                .post(BATCH).then().statusCode(200).body("failed", equalTo(2));
+    }
+
+    @Test
+    void compareNamesResolvedBottlenecksAndWhatResolvedThem() {
+        String before = Examples.read("declining-coal-city.json");
+        String after = before.replace("\"resourceIndustrySharePct\": 62.0", "\"resourceIndustrySharePct\": 25.0")
+                .replace("\"privateEconomySharePct\": 38.0", "\"privateEconomySharePct\": 66.0")
+                .replace("\"pm25\": 41.0", "\"pm25\": 52.0");
+        assertTrue(!after.equals(before), "the example changed");
+        JsonPath c = given().filter(Contract.validated()).contentType(ContentType.JSON).queryParam("lang", "en")
+                .body("{\"before\":" + before + ",\"after\":" + after + "}").post(COMPARE).then().statusCode(200)
+                .body("stage.before", equalTo("STAGE_1_RELATED_DIVERSIFICATION"))
+                .extract().jsonPath();
+        Map<String, Object> market = c.getMap("resolved.find { it.id == 'B-INST-MARKET' }");
+        assertEquals(List.of("economy.privateEconomySharePct"), market.get("causedBy"));
+        Map<String, Object> green = c.getMap("persisting.find { it.id == 'B-GREEN-PRESSURE' }");
+        assertTrue(((Number) green.get("delta")).doubleValue() >= 0, "worse air never lowers green-pressure severity");
+        assertTrue(c.getList("indicatorChanges.indicator").containsAll(List.of("economy.resourceIndustrySharePct",
+                "economy.privateEconomySharePct", "urbanFunction.pm25")));
+        assertTrue(c.getList("rankMoves.id").contains("C-INST-BIZENV"), "business-environment reform lost its reason");
+    }
+
+    @Test
+    void compareNamesTheSideOfABadField() {
+        String coal = Examples.read("declining-coal-city.json");
+        given().filter(Contract.responsesOnly()).contentType(ContentType.JSON)
+                .body("{\"before\":" + coal + ",\"after\":" + coal.replace("\"rdIntensityPct\": 0.45", "\"rdIntensityPct\": 45")
+                        + "}").post(COMPARE).then().statusCode(400)
+                .body("violations.field", hasItem("after.innovation.rdIntensityPct"));
+        given().filter(Contract.responsesOnly()).contentType(ContentType.JSON).body("{\"after\":" + coal + "}")
+                .post(COMPARE).then().statusCode(400).body("violations.field", hasItem("before"));
+    }
+}
