@@ -40,6 +40,7 @@ public final class RulesetBuilder {
     public static final String GLOBAL = "findings";
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
     private static final Pattern RULE_START = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
     private static final Pattern RULE_END = Pattern.compile("^\\s*end\\s*$");
     private static final Pattern ID_LITERAL = Pattern.compile("\"([BC]-[A-Z0-9]+(?:-[A-Z0-9]+)*)\"");
@@ -94,8 +95,20 @@ public final class RulesetBuilder {
             if (path.startsWith(RESOURCES)) {
                 path = path.substring(RESOURCES.length());
             }
-            errors.add(new RuleError(path, Math.max(m.getLine(), 0), Math.max(m.getColumn(), 0), m.getText().trim()));
+            String text = m.getText().trim();
+            int line = Math.max(m.getLine(), 0);
+            int column = Math.max(m.getColumn(), 0);
+            Matcher at = PARSER_POSITION.matcher(text);
+            if (at.find()) {
+                line = line == 0 ? Integer.parseInt(at.group(1)) : line;
+                column = column == 0 ? Integer.parseInt(at.group(2)) + 1 : column;
+            }
+            errors.add(new RuleError(path, line, column, text));
         }
+        // the parser adds a position-less "null Package" note beside each real syntax error: keep the real one
+        List<RuleError> located = errors.stream().filter(e -> e.line() > 0).toList();
+        errors.removeIf(e -> e.line() == 0 && e.message().contains("null Package")
+                && located.stream().anyMatch(l -> l.file().equals(e.file())));
         if (failed || !errors.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
             return null;

@@ -1,0 +1,202 @@
+package io.nqpf.advisor.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.nqpf.advisor.support.Contract;
+import io.nqpf.advisor.support.Examples;
+import io.nqpf.advisor.support.TempRulesProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Rule authors' lifecycle: inspect, validate, reload without a restart, never lose the last good ruleset. */
+@QuarkusTest
+@TestProfile(TempRulesProfile.class)
+class RulesetLifecycleTest {
+
+    private static final Path DRL = TempRulesProfile.DIR.resolve("institutional-reform.drl");
+    private static final Path VERSION = TempRulesProfile.DIR.resolve("VERSION");
+    private static final String TYPO_RULE = """
+            package rules.draft;
+            import io.nqpf.advisor.engine.facts.*;
+            global io.nqpf.advisor.engine.facts.Findings findings;
+
+            rule "Draft: misspelt threshold"
+            when
+                Evidence( id == "RD_BELOW_NATIONL" )
+            then
+                findings.bottleneck(kcontext, "B-INST-MARKET");
+            end
+            """;
+
+    private final String originalDrl = read(DRL);
+    private final String originalVersion = read(VERSION);
+
+    @AfterEach
+    void restore() throws Exception {
+        Files.writeString(DRL, originalDrl);
+        Files.writeString(VERSION, originalVersion);
+        Files.deleteIfExists(TempRulesProfile.DIR.resolve("draft.drl"));
+        admin().post("/api/v1/ruleset/reload").then().statusCode(200);
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static io.restassured.specification.RequestSpecification admin() {
+        return given().filter(Contract.validated()).auth().preemptive().basic("admin", TempRulesProfile.PASSWORD);
+    }
+
+    @Test
+    void rulesetDescribesEveryRuleWithItsFileAndIds() {
+        given().filter(Contract.validated()).get("/api/v1/ruleset").then().statusCode(200)
+                .body("sha256", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"))
+                .body("rules.size()", greaterThan(100))
+                .body("files", hasItem("institutional-reform.drl"))
+                .body("rules.find { it.name == 'C-INST-BIZENV answers market obstacles' }.file",
+                        equalTo("institutional-reform.drl"))
+                .body("rules.find { it.name == 'C-INST-BIZENV answers market obstacles' }.ids",
+                        equalTo(List.of("B-INST-MARKET", "C-INST-BIZENV")));
+    }
+
+    @Test
+    void validationReportsFileLineAndColumnAndActivatesNothing() {
+        String before = given().get("/api/v1/ruleset").then().extract().path("version");
+        given().filter(Contract.validated()).contentType(ContentType.JSON)
+                .body(java.util.Map.of("files", java.util.Map.of("draft.drl", TYPO_RULE)))
+                .post("/api/v1/ruleset/validate").then().statusCode(200)
+                .body("valid", equalTo(false))
+                .body("errors[0].file", equalTo("draft.drl"))
+                .body("errors[0].line", equalTo(7))
+                .body("errors[0].column", equalTo(22))
+                .body("errors[0].message", containsString("RD_BELOW_NATIONL"));
+        given().filter(Contract.validated()).contentType(ContentType.JSON)
+                .body(java.util.Map.of("files", java.util.Map.of("draft.drl", TYPO_RULE.replace("NATIONL", "NATIONAL"))))
+                .post("/api/v1/ruleset/validate").then().statusCode(200).body("valid", equalTo(true));
+        given().get("/api/v1/ruleset").then().body("version", equalTo(before)).body("files", not(hasItem("draft.drl")));
+    }
+
+    @Test
+    void drlSyntaxErrorsCarryTheirLine() {
+        String broken = originalDrl.replace("rule \"B-INST-TALENT: population shrinking, few graduates\"\nwhen",
+                "rule \"B-INST-TALENT: population shrinking, few graduates\"\nwhen\n    Evidence( id == )");
+        given().contentType(ContentType.JSON)
+                .body(java.util.Map.of("files", java.util.Map.of("institutional-reform.drl", broken)))
+                .post("/api/v1/ruleset/validate").then().statusCode(200)
+                .body("valid", equalTo(false))
+                .body("errors[0].file", equalTo("institutional-reform.drl"))
+                .body("errors[0].line", equalTo(51))
+                .body("errors[0].column", equalTo(21));
+    }
+
+    @Test
+    void validationRefusesPathsOutsideTheRulesDirectory() {
+        given().filter(Contract.validated()).contentType(ContentType.JSON)
+                .body(java.util.Map.of("files", java.util.Map.of("../etc/passwd.drl", "x")))
+                .post("/api/v1/ruleset/validate").then().statusCode(400)
+                .body("violations[0].field", equalTo("files.../etc/passwd.drl"));
+    }
+
+    @Test
+    void reloadNeedsTheAdminPassword() {
+        given().filter(Contract.responsesOnly()).post("/api/v1/ruleset/reload").then().statusCode(401)
+                .contentType(Problem.MEDIA_TYPE).header("WWW-Authenticate", containsString("Basic"));
+        given().filter(Contract.responsesOnly()).auth().preemptive().basic("admin", "wrong").post("/api/v1/ruleset/reload")
+                .then().statusCode(401);
+        given().filter(Contract.responsesOnly()).auth().preemptive().basic("root", TempRulesProfile.PASSWORD)
+                .post("/api/v1/ruleset/reload").then().statusCode(401);
+    }
+
+    @Test
+    void aBrokenReloadIsRefusedWithItsLinesAndTheLastGoodRulesetKeepsServing() throws Exception {
+        String before = given().get("/api/v1/ruleset").then().extract().path("version");
+        Files.writeString(TempRulesProfile.DIR.resolve("draft.drl"), TYPO_RULE);
+        admin().post("/api/v1/ruleset/reload").then().statusCode(422).contentType(Problem.MEDIA_TYPE)
+                .body("errors[0].file", equalTo("draft.drl"))
+                .body("errors[0].line", equalTo(7))
+                .body("detail", containsString(before));
+        given().get("/api/v1/ruleset").then().body("version", equalTo(before));
+        given().contentType(ContentType.JSON).body(Examples.read("declining-coal-city.json"))
+                .post("/api/v1/recommendations").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void aGoodReloadTakesEffectWithoutARestart() throws Exception {
+        String coal = Examples.read("declining-coal-city.json");
+        given().contentType(ContentType.JSON).body(coal).post("/api/v1/recommendations").then()
+                .body("bottlenecks.id", hasItem("B-INST-MARKET"));
+        String before = given().get("/api/v1/ruleset").then().extract().path("version");
+        // a rule author retires the first market rule and bumps the version
+        Files.writeString(DRL, originalDrl.replace("findings.bottleneck(kcontext, \"B-INST-MARKET\");",
+                "// retired"));
+        Files.writeString(VERSION, "1.0.1\n");
+        String after = admin().post("/api/v1/ruleset/reload").then().statusCode(200).extract().path("version");
+        assertNotEquals(before, after);
+        given().get("/api/v1/ruleset").then().body("version", equalTo(after));
+        given().contentType(ContentType.JSON).body(coal).post("/api/v1/recommendations").then()
+                .body("ruleset.version", equalTo(after))
+                .body("bottlenecks.id", not(hasItem("B-INST-MARKET")));
+    }
+
+    @Test
+    void evaluationsInFlightDuringReloadsAllSucceed() throws Exception {
+        String coal = Examples.read("declining-coal-city.json");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        AtomicBoolean reloading = new AtomicBoolean(true);
+        List<Future<List<Integer>>> clients = new ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+            clients.add(pool.submit(() -> {
+                List<Integer> statuses = new ArrayList<>();
+                while (reloading.get() || statuses.size() < 10) {
+                    statuses.add(given().contentType(ContentType.JSON).body(coal).post("/api/v1/recommendations")
+                            .then().extract().statusCode());
+                }
+                return statuses;
+            }));
+        }
+        for (int i = 0; i < 6; i++) {
+            Files.writeString(VERSION, "1.0." + (10 + i) + "\n");
+            given().auth().preemptive().basic("admin", TempRulesProfile.PASSWORD).post("/api/v1/ruleset/reload")
+                    .then().statusCode(200);
+            if (i % 2 == 0) {
+                Files.writeString(TempRulesProfile.DIR.resolve("draft.drl"), TYPO_RULE);
+                given().auth().preemptive().basic("admin", TempRulesProfile.PASSWORD).post("/api/v1/ruleset/reload")
+                        .then().statusCode(422);
+                Files.delete(TempRulesProfile.DIR.resolve("draft.drl"));
+            }
+        }
+        reloading.set(false);
+        int total = 0;
+        for (Future<List<Integer>> f : clients) {
+            List<Integer> statuses = f.get(120, TimeUnit.SECONDS);
+            total += statuses.size();
+            statuses.forEach(s -> assertEquals(200, s));
+        }
+        pool.shutdown();
+        org.junit.jupiter.api.Assertions.assertTrue(total >= 60, "clients ran during the reloads: " + total);
+    }
+}
