@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -23,7 +23,7 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
 
 /**
- * Builds a {@link Ruleset} from rule sources: reads the catalog, compiles the DRL with Drools' executable model,
+ * Builds a {@link Ruleset} from rule sources: reads the catalog, compiles the DRL (Drools' DrlProject),
  * and checks that every id a rule names exists (bottleneck, countermeasure, threshold, factor), so that a typo is
  * reported with its file and line instead of silently never firing.
  */
@@ -87,7 +87,7 @@ public final class RulesetBuilder {
         kfs.generateAndWritePomXML(releaseId);
         sources.drl().forEach((file, text) -> kfs.write(RESOURCES + file, text));
         ClassLoader loader = Findings.class.getClassLoader();
-        KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll(ExecutableModelProject.class);
+        KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll(DrlProject.class);
         boolean failed = false;
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             failed = true;
