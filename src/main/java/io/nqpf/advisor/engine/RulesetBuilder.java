@@ -3,6 +3,7 @@ package io.nqpf.advisor.engine;
 import io.nqpf.advisor.engine.facts.Findings;
 import io.nqpf.advisor.knowledge.Catalog;
 import io.nqpf.advisor.knowledge.CatalogLoader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,20 +11,21 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
-import org.kie.api.runtime.KieContainer;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
 
 /**
- * Builds a {@link Ruleset} from rule sources: reads the catalog, compiles the DRL (Drools' DrlProject),
+ * Builds a {@link Ruleset} from rule sources: reads the catalog, compiles the DRL (MVEL dialect by default),
  * and checks that every id a rule names exists (bottleneck, countermeasure, threshold, factor), so that a typo is
  * reported with its file and line instead of silently never firing.
  */
@@ -38,8 +40,6 @@ public final class RulesetBuilder {
 
     /** The name of the global through which rule consequences report findings. */
     public static final String GLOBAL = "findings";
-    private static final String RESOURCES = "src/main/resources/";
-    private static final AtomicLong BUILDS = new AtomicLong();
     private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
     private static final Pattern RULE_START = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
     private static final Pattern RULE_END = Pattern.compile("^\\s*end\\s*$");
@@ -81,41 +81,38 @@ public final class RulesetBuilder {
     }
 
     private static KieBase compile(RuleSources sources, List<RuleError> errors) {
-        KieServices ks = KieServices.Factory.get();
-        ReleaseId releaseId = ks.newReleaseId("io.nqpf.advisor.rules", "ruleset-" + BUILDS.incrementAndGet(), "1.0.0");
-        KieFileSystem kfs = ks.newKieFileSystem();
-        kfs.generateAndWritePomXML(releaseId);
-        sources.drl().forEach((file, text) -> kfs.write(RESOURCES + file, text));
         ClassLoader loader = Findings.class.getClassLoader();
-        KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll(DrlProject.class);
-        boolean failed = false;
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            failed = true;
-            String path = m.getPath() == null ? "" : m.getPath();
-            if (path.startsWith(RESOURCES)) {
-                path = path.substring(RESOURCES.length());
-            }
-            String text = m.getText().trim();
-            int line = Math.max(m.getLine(), 0);
-            int column = Math.max(m.getColumn(), 0);
+        KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader);
+        // consequences only call the findings global: interpreting them spares a Java compilation per rule
+        conf.setProperty("drools.dialect.default", "mvel");
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
+        sources.drl().forEach((file, text) -> {
+            Resource resource = ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8));
+            resource.setSourcePath(file);
+            builder.add(resource, ResourceType.DRL);
+        });
+        for (KnowledgeBuilderError e : builder.getErrors()) {
+            String file = e.getResource() == null || e.getResource().getSourcePath() == null
+                    ? "" : e.getResource().getSourcePath();
+            String text = e.getMessage() == null ? "" : e.getMessage().trim();
+            int line = e.getLines() == null || e.getLines().length == 0 ? 0 : Math.max(e.getLines()[0], 0);
+            int column = 0;
             Matcher at = PARSER_POSITION.matcher(text);
             if (at.find()) {
                 line = line == 0 ? Integer.parseInt(at.group(1)) : line;
-                column = column == 0 ? Integer.parseInt(at.group(2)) + 1 : column;
+                column = Integer.parseInt(at.group(2)) + 1;
             }
-            errors.add(new RuleError(path, line, column, text));
+            errors.add(new RuleError(file, line, column, text));
         }
         // the parser adds a position-less "null Package" note beside each real syntax error: keep the real one
         List<RuleError> located = errors.stream().filter(e -> e.line() > 0).toList();
         errors.removeIf(e -> e.line() == 0 && e.message().contains("null Package")
                 && located.stream().anyMatch(l -> l.file().equals(e.file())));
-        if (failed || !errors.isEmpty()) {
-            ks.getRepository().removeKieModule(releaseId);
+        if (!errors.isEmpty()) {
             return null;
         }
-        KieContainer container = ks.newKieContainer(releaseId, loader);
-        KieBase kieBase = container.getKieBase();
-        ks.getRepository().removeKieModule(releaseId);
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        kieBase.addPackages(builder.getKnowledgePackages());
         boolean declared = kieBase.getKiePackages().stream()
                 .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(GLOBAL)));
         if (!declared) {
