@@ -18,6 +18,8 @@ import java.util.TreeSet;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
+import org.kie.api.runtime.rule.Match;
 
 /**
  * Runs a profile through a ruleset. The real pass inserts the region and the evidence its values give. A second,
@@ -51,8 +53,9 @@ public final class Evaluator {
         }
         Region region = new Region(profile);
         List<String> fired = new ArrayList<>();
-        Findings real = run(ruleset, region, observed, List.of(), fired);
-        Findings whatIf = hypothetical.isEmpty() ? new Findings() : run(ruleset, region, observed, hypothetical, null);
+        Findings real = run(ruleset, region, observed, List.of(), fired, null);
+        Findings whatIf = hypothetical.isEmpty() ? new Findings()
+                : run(ruleset, region, observed, hypothetical, null, match -> whatIfMatters(ruleset, match));
 
         Map<String, Evaluation.Watch> watchlist = new LinkedHashMap<>();
         Map<String, Evaluation.DataGap> gaps = new LinkedHashMap<>();
@@ -101,8 +104,22 @@ public final class Evaluator {
         return false;
     }
 
+    /** In the what-if pass only diagnosis and stage rules that rest on some near or missing value matter. */
+    private static boolean whatIfMatters(Ruleset ruleset, Match match) {
+        RuleInfo info = ruleset.rulesByName().get(match.getRule().getName());
+        if (info == null || !info.diagnoses()) {
+            return false;
+        }
+        for (Object o : match.getObjects()) {
+            if (o instanceof Evidence e && e.basis() != Evidence.Basis.OBSERVED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Findings run(Ruleset ruleset, Region region, List<Evidence> observed, List<Evidence> hypothetical,
-            List<String> fired) {
+            List<String> fired, AgendaFilter filter) {
         Findings findings = new Findings();
         KieSession session = ruleset.kieBase().newKieSession();
         try {
@@ -118,7 +135,11 @@ public final class Evaluator {
             session.insert(region);
             observed.forEach(session::insert);
             hypothetical.forEach(session::insert);
-            session.fireAllRules(MAX_FIRINGS);
+            if (filter == null) {
+                session.fireAllRules(MAX_FIRINGS);
+            } else {
+                session.fireAllRules(filter, MAX_FIRINGS);
+            }
         } finally {
             session.dispose();
         }

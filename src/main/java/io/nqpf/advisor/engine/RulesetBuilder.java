@@ -129,6 +129,7 @@ public final class RulesetBuilder {
         String name = null;
         int start = 0;
         LinkedHashSet<String> ids = new LinkedHashSet<>();
+        StringBuilder body = new StringBuilder();
         for (int i = 0; i < lines.length; i++) {
             String line = stripComment(lines[i]);
             Matcher header = RULE_START.matcher(line);
@@ -136,16 +137,18 @@ public final class RulesetBuilder {
                 name = header.group(1);
                 start = i + 1;
                 ids = new LinkedHashSet<>();
+                body.setLength(0);
                 continue;
             }
             if (name == null) {
                 continue;
             }
             if (RULE_END.matcher(line).find()) {
-                rules.add(new RuleInfo(name, file, start, List.copyOf(ids)));
+                rules.add(new RuleInfo(name, file, start, RuleInfo.kindOf(body.toString()), List.copyOf(ids)));
                 name = null;
                 continue;
             }
+            body.append(line).append('\n');
             check(file, i + 1, line, ID_LITERAL, ids, id -> id.startsWith("B-")
                     ? catalog.bottlenecks().containsKey(id) : catalog.countermeasures().containsKey(id),
                     id -> "unknown " + (id.startsWith("B-") ? "bottleneck" : "countermeasure") + " id '" + id
