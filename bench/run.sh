@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproducible performance run for docs/performance.md. Needs: a packaged service
 # (./mvnw -B package -DskipTests), wrk (apt-get install wrk), curl, python3.
-# Usage: bench/run.sh [seconds-of-sustained-load]   (default 180)
+# Usage: [JAVA_OPTS=...] bench/run.sh [seconds-of-sustained-load]   (default 180; JAVA_OPTS default -Xmx512m)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUSTAIN=${1:-180}
@@ -21,7 +21,7 @@ PY
 
 echo "== machine"; nproc; java -version 2>&1 | head -1
 start=$(date +%s%N)
-java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
+java ${JAVA_OPTS:--Xmx512m} -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for _ in $(seq 3000); do curl -sf "$URL/q/health/ready" > /dev/null && break; sleep 0.02; done
