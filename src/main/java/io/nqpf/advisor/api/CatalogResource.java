@@ -49,8 +49,7 @@ public class CatalogResource {
             schema = @Schema(implementation = View.class)))
     @APIResponse(responseCode = "400", description = "Unsupported lang",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "No ruleset is active",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", ref = "NoRuleset")
     public View catalog(
             @Parameter(description = "Language; else Accept-Language; else zh-CN",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"zh-CN", "en"}))

@@ -72,12 +72,9 @@ public class RecommendationResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON, wrong types, unknown fields, out-of-range values, "
             + "inconsistent shares, or a bad query parameter; violations name each field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body larger than the limit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "No ruleset is active",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "NoRuleset")
     public Report evaluate(byte[] body,
             @Parameter(description = "Language of the report; else Accept-Language; else zh-CN",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"zh-CN", "en"}))
@@ -109,10 +106,8 @@ public class RecommendationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "More than 1,000 profiles, or a body larger than the limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "No ruleset is active",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "NoRuleset")
     public BatchSchemas.BatchResponse batch(byte[] body,
             @Parameter(description = "Language of the reports; else Accept-Language; else zh-CN",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"zh-CN", "en"}))
@@ -174,12 +169,9 @@ public class RecommendationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComparisonReport.class)))
     @APIResponse(responseCode = "400", description = "Either profile is invalid; fields are named as before.… / after.…",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body larger than the limit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "No ruleset is active",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "NoRuleset")
     public ComparisonReport compare(byte[] body,
             @Parameter(description = "Language; else Accept-Language; else zh-CN",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"zh-CN", "en"}))

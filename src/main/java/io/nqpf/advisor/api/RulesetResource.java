@@ -81,8 +81,7 @@ public class RulesetResource {
             description = "Version, hash, load time, files and every rule with the ids it refers to.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Info.class)))
-    @APIResponse(responseCode = "503", description = "No ruleset is active",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", ref = "NoRuleset")
     public Info ruleset() {
         Ruleset r = service.ruleset();
         return new Info(r.version(), r.sha256(), r.loadedAt(), holder.rulesDir().toAbsolutePath().toString(),
@@ -106,10 +105,8 @@ public class RulesetResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationResult.class)))
     @APIResponse(responseCode = "400", description = "The request is not a files object",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body larger than the limit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public ValidationResult validate(byte[] body) {
         RecommendationResource.limit(body, maxBodyBytes);
         Map<String, String> files = drafts(ProfileReader.tree(body));
