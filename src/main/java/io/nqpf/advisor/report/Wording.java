@@ -46,7 +46,7 @@ final class Wording {
         String unit = catalog.indicatorUnit(e.getIndicator(), lang);
         String ref = t.reference().in(lang);
         if (!t.comparison().numeric()) {
-            String value = display(e.getValue());
+            String value = display(e.getIndicator(), e.getValue());
             return zh ? label + "为" + value + "（" + ref + "）" : label + " is " + value + " (" + ref + ")";
         }
         String value = format(e.getValue()) + unit;
@@ -108,11 +108,13 @@ final class Wording {
         return base + (zh ? "依据：" + String.join("；", facts) + "。" : " Evidence: " + String.join("; ", facts) + ".");
     }
 
-    private String display(Object value) {
+    /** Yes/no in the report's language; a category by its label in the catalog's factors, else its id. */
+    private String display(String indicator, Object value) {
         if (value instanceof Boolean b) {
             return zh ? (b ? "是" : "否") : (b ? "yes" : "no");
         }
-        return String.valueOf(value);
+        String key = "value." + indicator + "." + value;
+        return catalog.factors().containsKey(key) ? catalog.factor(key, lang) : String.valueOf(value);
     }
 
     private static String signed(double points) {

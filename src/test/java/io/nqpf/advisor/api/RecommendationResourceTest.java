@@ -67,6 +67,16 @@ class RecommendationResourceTest {
     }
 
     @Test
+    void sentencesNameCategoriesInTheReportLanguage() {
+        String body = Examples.read("declining-coal-city.json");
+        post(body, "zh-CN").then().statusCode(200)
+                .body("smartSpecialization.rationale", containsString("主要资源类型为煤炭"))
+                .body("smartSpecialization.rationale", not(containsString("COAL")));
+        post(body, "en").then().statusCode(200)
+                .body("smartSpecialization.rationale", containsString("Main resource type is coal"));
+    }
+
+    @Test
     void acceptLanguageChoosesWhenNoLangParameter() {
         given().filter(Contract.validated()).contentType(ContentType.JSON).header("Accept-Language", "fr;q=1, en;q=0.8")
                 .body(MINIMAL).post(URL).then().statusCode(200).body("language", equalTo("en"));
