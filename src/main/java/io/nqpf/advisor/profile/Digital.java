@@ -12,5 +12,5 @@ public record Digital(
         @Schema(description = "A unified data-sharing platform / city brain is in operation") Boolean cityDataPlatform,
         @DecimalMin("0") @DecimalMax("100") @Schema(description = "Government services that can be completed online, %", minimum = "0", maximum = "100") Double govServicesOnlinePct,
         @Schema(description = "A dedicated data-security supervision body runs regular audits") Boolean dataSecurityAuthority,
-        @DecimalMin("0") @Schema(description = "Reported data-leak / personal-information cases per 100,000 residents", minimum = "0") Double dataIncidentsPer100k) {
+        @DecimalMin("0") @DecimalMax("100000") @Schema(description = "Reported data-leak / personal-information cases per 100,000 residents", minimum = "0", maximum = "100000") Double dataIncidentsPer100k) {
 }

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "Urban-rural integration")
 public record UrbanRural(
         @DecimalMin("1") @DecimalMax("10") @Schema(description = "Urban / rural per-capita disposable income", minimum = "1", maximum = "10") Double incomeRatio,
-        @DecimalMin("0") @Schema(description = "Rural per-capita disposable income, yuan", minimum = "0") Double ruralIncomeYuan,
+        @DecimalMin("0") @DecimalMax("1000000") @Schema(description = "Rural per-capita disposable income, yuan", minimum = "0", maximum = "1000000") Double ruralIncomeYuan,
         @Schema(description = "Urban and rural pension schemes are integrated") Boolean pensionIntegrated,
         @DecimalMin("0") @DecimalMax("100") @Schema(description = "Villages / township clinics reached by telemedicine, %", minimum = "0", maximum = "100") Double ruralTelemedicineCoveragePct) {
 }

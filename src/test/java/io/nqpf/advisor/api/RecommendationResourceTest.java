@@ -224,6 +224,30 @@ class RecommendationResourceTest {
     }
 
     @Test
+    void hostileBodiesAreClientErrorsNeverServerErrors() {
+        List<String> bodies = List.of("null", "\"text\"", "42", "{}", "{\"regionId\":null}", "[]",
+                "{".repeat(5000) + "}".repeat(5000),
+                "[".repeat(5000) + "]".repeat(5000),
+                with("\"urbanRural\":{\"ruralIncomeYuan\":1e400}"),
+                with("\"digital\":{\"dataIncidentsPer100k\":1e400}"),
+                with("\"talent\":{\"residentPopulation\":1e400}"),
+                with("\"talent\":{\"residentPopulation\":99999999999999999999999}"),
+                with("\"innovation\":{\"universities\":3.0}"),
+                with("\"economy\":[1,2]"),
+                with("\"economy\":\"high\""),
+                with("\"typology\":{\"resourceType\":\"coal\"}"),
+                with("\"typology\":{\"oldIndustrialBase\":\"yes\"}"),
+                with("\"typology\":{\"oldIndustrialBase\":1}"),
+                MINIMAL + "garbage",
+                "{\"regionId\":\"x\",\"name\":\"\",\"year\":1999,\"level\":\"COUNTY\"}");
+        for (String body : bodies) {
+            var response = given().contentType(ContentType.JSON).body(body).post(URL);
+            assertEquals(400, response.statusCode(), "for body " + body.substring(0, Math.min(80, body.length())));
+            assertEquals(Problem.MEDIA_TYPE, response.contentType());
+        }
+    }
+
+    @Test
     void severalViolationsAreAllNamed() {
         given().contentType(ContentType.JSON)
                 .body(with("\"innovation\":{\"rdIntensityPct\":25,\"techContractTurnoverPctGdp\":-3}")).post(URL)
