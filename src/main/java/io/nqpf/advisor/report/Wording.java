@@ -61,8 +61,8 @@ final class Wording {
     String explanation(CountermeasureEntry entry, List<Bottleneck> addressed, Ranked ranked) {
         StringBuilder s = new StringBuilder();
         List<String> titles = addressed.stream()
-                .map(b -> catalog.bottlenecks().get(b.getId()).title().in(lang) + (zh ? "（" : " (")
-                        + ReportAssembler.level(b.getSeverity()) + (zh ? "）" : ")"))
+                .map(b -> catalog.bottlenecks().get(b.getId()).title().in(lang) + (zh ? "（严重度" : " (")
+                        + levelWord(ReportAssembler.level(b.getSeverity())) + (zh ? "）" : ")"))
                 .toList();
         if (!titles.isEmpty()) {
             s.append(zh ? "针对本地区的" + String.join("、", titles) + "。"
@@ -115,6 +115,17 @@ final class Wording {
         }
         String key = "value." + indicator + "." + value;
         return catalog.factors().containsKey(key) ? catalog.factor(key, lang) : String.valueOf(value);
+    }
+
+    private String levelWord(String level) {
+        if (!zh) {
+            return level;
+        }
+        return switch (level) {
+            case "HIGH" -> "高";
+            case "MEDIUM" -> "中";
+            default -> "低";
+        };
     }
 
     private static String signed(double points) {

@@ -71,7 +71,9 @@ class RecommendationResourceTest {
         String body = Examples.read("declining-coal-city.json");
         post(body, "zh-CN").then().statusCode(200)
                 .body("smartSpecialization.rationale", containsString("主要资源类型为煤炭"))
-                .body("smartSpecialization.rationale", not(containsString("COAL")));
+                .body("smartSpecialization.rationale", not(containsString("COAL")))
+                .body("recommendations[0].explanation", containsString("严重度高"))
+                .body("recommendations[0].explanation", not(containsString("HIGH")));
         post(body, "en").then().statusCode(200)
                 .body("smartSpecialization.rationale", containsString("Main resource type is coal"));
     }
