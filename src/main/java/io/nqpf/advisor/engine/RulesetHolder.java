@@ -1,5 +1,8 @@
 package io.nqpf.advisor.engine;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,9 +26,14 @@ public class RulesetHolder {
 
     private final AtomicReference<Ruleset> active = new AtomicReference<>();
     private final Path rulesDir;
+    private final MeterRegistry registry;
 
-    public RulesetHolder(@ConfigProperty(name = "advisor.rules-dir", defaultValue = "rules") String rulesDir) {
+    public RulesetHolder(@ConfigProperty(name = "advisor.rules-dir", defaultValue = "rules") String rulesDir,
+            MeterRegistry registry) {
         this.rulesDir = Path.of(rulesDir);
+        this.registry = registry;
+        Gauge.builder("advisor.ruleset.rules", active, a -> a.get() == null ? 0 : a.get().rules().size())
+                .description("Rules in the active ruleset (0 while none is active)").register(registry);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -47,11 +55,14 @@ public class RulesetHolder {
     /** Rebuilds from the rules directory; swaps only on success. */
     public synchronized RulesetBuilder.Outcome reload() {
         RulesetBuilder.Outcome outcome;
+        Timer.Sample sample = Timer.start(registry);
         try {
             outcome = RulesetBuilder.build(RuleSources.read(rulesDir));
         } catch (RuntimeException e) {
             outcome = new RulesetBuilder.Outcome(null, List.of(new RuleError("", 0, 0, String.valueOf(e.getMessage()))));
         }
+        sample.stop(Timer.builder("advisor.ruleset.builds").description("Ruleset builds from the rules directory")
+                .tag("outcome", outcome.ok() ? "success" : "failure").register(registry));
         if (outcome.ok()) {
             Ruleset previous = active.getAndSet(outcome.ruleset());
             LOG.infof("Ruleset %s active: %d rules from %s%s", outcome.ruleset().version(), outcome.ruleset().rules().size(),

@@ -5,6 +5,8 @@ import io.nqpf.advisor.engine.Ruleset;
 import io.nqpf.advisor.engine.RulesetHolder;
 import io.nqpf.advisor.knowledge.Language;
 import io.nqpf.advisor.profile.RegionProfile;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Evaluates profiles against the active ruleset and words the report. */
@@ -12,9 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class RecommendationService {
 
     private final RulesetHolder rulesets;
+    private final Timer evaluations;
 
-    public RecommendationService(RulesetHolder rulesets) {
+    public RecommendationService(RulesetHolder rulesets, MeterRegistry registry) {
         this.rulesets = rulesets;
+        this.evaluations = Timer.builder("advisor.evaluations")
+                .description("Evaluations of one profile: rules, ranking and wording, without HTTP and JSON")
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     public Report evaluate(RegionProfile profile, Language language, boolean explain) {
@@ -22,7 +29,8 @@ public class RecommendationService {
     }
 
     public Report evaluate(RegionProfile profile, Language language, boolean explain, Ruleset ruleset) {
-        return ReportAssembler.assemble(profile, Evaluator.evaluate(profile, ruleset), language, explain);
+        return evaluations.record(
+                () -> ReportAssembler.assemble(profile, Evaluator.evaluate(profile, ruleset), language, explain));
     }
 
     /** Evaluates both profiles with one ruleset and compares the reports. */

@@ -46,6 +46,11 @@ class OpenApiDocumentTest {
     void healthAndMetricsAreServed() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
+        given().contentType("application/json").body("{\"regionId\":\"m\",\"name\":\"m\",\"year\":2023,\"level\":\"COUNTY\"}")
+                .post("/api/v1/recommendations").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("advisor_evaluations_seconds_count"))
+                .body(org.hamcrest.Matchers.containsString("advisor_ruleset_builds_seconds_count{outcome=\"success\"}"))
+                .body(org.hamcrest.Matchers.containsString("advisor_ruleset_rules"));
     }
 }
