@@ -32,10 +32,6 @@ public final class Candidate {
         return addresses;
     }
 
-    public boolean addressesBottleneck(String bottleneckId) {
-        return addresses.containsKey(bottleneckId);
-    }
-
     public List<Adjustment> adjustments() {
         return adjustments;
     }
