@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +41,9 @@ public final class CatalogLoader {
     private final Map<String, IndicatorEntry> indicators = new LinkedHashMap<>();
     private final Map<String, I18n> factors = new LinkedHashMap<>();
     private final Map<String, ThresholdDef> thresholds = new LinkedHashMap<>();
+    /** The file being read and the entry being checked, to say on which line a problem stands. */
+    private String[] lines = new String[0];
+    private String entry;
 
     private CatalogLoader() {
     }
@@ -54,6 +58,8 @@ public final class CatalogLoader {
     }
 
     private void read(String file, String content) {
+        lines = content.split("\n", -1);
+        entry = null;
         CatalogFile parsed;
         try {
             parsed = YAML.readValue(content, CatalogFile.class);
@@ -67,6 +73,7 @@ public final class CatalogLoader {
             return;
         }
         for (BottleneckEntry b : nonNull(parsed.bottlenecks())) {
+            entry = b.id();
             if (check(file, b.id(), BOTTLENECK_ID, "bottleneck") && unique(file, b.id(), bottlenecks.containsKey(b.id()))) {
                 texts(file, b.id(), Map.of("title", b.title(), "description", b.description()));
                 citations(file, b.id(), b.sources());
@@ -74,6 +81,7 @@ public final class CatalogLoader {
             }
         }
         for (CountermeasureEntry c : nonNull(parsed.countermeasures())) {
+            entry = c.id();
             if (check(file, c.id(), COUNTERMEASURE_ID, "countermeasure")
                     && unique(file, c.id(), countermeasures.containsKey(c.id()))) {
                 texts(file, c.id(), Map.of("title", c.title(), "summary", c.summary(), "description", c.description()));
@@ -85,6 +93,7 @@ public final class CatalogLoader {
             }
         }
         for (IndicatorEntry i : nonNull(parsed.indicators())) {
+            entry = i.path();
             if (!ProfileIndicators.exists(i.path())) {
                 problem(file, "indicator " + i.path() + " is not a field of the region profile");
             } else if (unique(file, i.path(), indicators.containsKey(i.path()))) {
@@ -94,6 +103,7 @@ public final class CatalogLoader {
         }
         if (parsed.factors() != null) {
             parsed.factors().forEach((key, text) -> {
+                entry = key;
                 if (unique(file, key, factors.containsKey(key))) {
                     texts(file, key, Map.of("text", text));
                     factors.put(key, text);
@@ -101,6 +111,7 @@ public final class CatalogLoader {
             });
         }
         for (ThresholdDef t : nonNull(parsed.thresholds())) {
+            entry = t.id();
             if (check(file, t.id(), THRESHOLD_ID, "threshold") && unique(file, t.id(), thresholds.containsKey(t.id()))
                     && threshold(file, t)) {
                 thresholds.put(t.id(), t);
@@ -161,7 +172,19 @@ public final class CatalogLoader {
     }
 
     private boolean problem(String file, String message) {
-        problems.add(new CatalogProblem(file, 0, 0, message));
+        int line = 0;
+        int column = 0;
+        if (entry != null) {
+            Pattern at = Pattern.compile("(?:^|[\\s\"'])(" + Pattern.quote(entry) + ")(?:[\"':\\s]|$)");
+            for (int i = 0; i < lines.length && line == 0; i++) {
+                Matcher m = at.matcher(lines[i]);
+                if (m.find()) {
+                    line = i + 1;
+                    column = m.start(1) + 1;
+                }
+            }
+        }
+        problems.add(new CatalogProblem(file, line, column, message));
         return false;
     }
 
