@@ -117,17 +117,9 @@ public class RecommendationResource {
         limit(body, maxBatchBytes);
         JsonNode root = ProfileReader.tree(body);
         List<Violation> shape = new ArrayList<>();
-        if (!root.isObject()) {
-            shape.add(new Violation("", "must be an object with a profiles array"));
-        } else {
-            root.fieldNames().forEachRemaining(f -> {
-                if (!f.equals("profiles")) {
-                    shape.add(new Violation(f, "unknown field; only profiles is accepted"));
-                }
-            });
-            if (root.get("profiles") == null || !root.get("profiles").isArray()) {
-                shape.add(new Violation("profiles", "must be an array of region profiles"));
-            }
+        if (RequestEnvelope.check(root, "a profiles array", shape, "profiles")
+                && (root.get("profiles") == null || !root.get("profiles").isArray())) {
+            shape.add(new Violation("profiles", "must be an array of region profiles"));
         }
         if (!shape.isEmpty()) {
             throw new InvalidProfileException("Invalid batch request", shape);
@@ -181,15 +173,9 @@ public class RecommendationResource {
         limit(body, 2 * maxBodyBytes);
         JsonNode root = ProfileReader.tree(body);
         List<Violation> violations = new ArrayList<>();
-        if (!root.isObject()) {
-            throw new InvalidProfileException("Invalid comparison request",
-                    List.of(new Violation("", "must be an object with before and after")));
+        if (!RequestEnvelope.check(root, "before and after", violations, "before", "after")) {
+            throw new InvalidProfileException("Invalid comparison request", violations);
         }
-        root.fieldNames().forEachRemaining(f -> {
-            if (!f.equals("before") && !f.equals("after")) {
-                violations.add(new Violation(f, "unknown field; only before and after are accepted"));
-            }
-        });
         RegionProfile before = side(root, "before", violations);
         RegionProfile after = side(root, "after", violations);
         if (!violations.isEmpty()) {

@@ -117,14 +117,7 @@ public class RulesetResource {
     private static Map<String, String> drafts(JsonNode root) {
         List<Violation> violations = new ArrayList<>();
         Map<String, String> files = new LinkedHashMap<>();
-        if (!root.isObject()) {
-            violations.add(new Violation("", "must be an object with a files member"));
-        } else {
-            root.fieldNames().forEachRemaining(name -> {
-                if (!name.equals("files")) {
-                    violations.add(new Violation(name, "unknown field; only files is accepted"));
-                }
-            });
+        if (RequestEnvelope.check(root, "a files member", violations, "files")) {
             JsonNode node = root.get("files");
             if (node == null || !node.isObject()) {
                 violations.add(new Violation("files", "must be an object of path to file text"));

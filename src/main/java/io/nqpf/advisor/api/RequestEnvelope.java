@@ -1,0 +1,34 @@
+package io.nqpf.advisor.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nqpf.advisor.profile.Violation;
+import java.util.List;
+import java.util.Set;
+
+/** The outer object of a batch, compare or validation request: an object with exactly the members it names. */
+final class RequestEnvelope {
+
+    private RequestEnvelope() {
+    }
+
+    /**
+     * Adds a violation for a body that is not an object, or one per member that is not allowed.
+     *
+     * @param shape what the object must hold, e.g. "a profiles array"
+     * @return true when the body is an object (its unknown members may still have been reported)
+     */
+    static boolean check(JsonNode root, String shape, List<Violation> violations, String... allowed) {
+        if (!root.isObject()) {
+            violations.add(new Violation("", "must be an object with " + shape));
+            return false;
+        }
+        Set<String> members = Set.of(allowed);
+        String only = String.join(" and ", allowed) + (allowed.length == 1 ? " is" : " are");
+        root.fieldNames().forEachRemaining(name -> {
+            if (!members.contains(name)) {
+                violations.add(new Violation(name, "unknown field; only " + only + " accepted"));
+            }
+        });
+        return true;
+    }
+}
