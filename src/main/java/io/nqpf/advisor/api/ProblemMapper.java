@@ -1,6 +1,14 @@
 package io.nqpf.advisor.api;
 
+import io.nqpf.advisor.api.security.LoginThrottledException;
+import io.nqpf.advisor.engine.BuildLimiter;
+import io.nqpf.advisor.engine.Ruleset;
+import io.nqpf.advisor.engine.RulesetHolder;
 import io.nqpf.advisor.profile.InvalidProfileException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.core.HttpHeaders;
 import io.nqpf.advisor.report.RecommendationService;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -11,6 +19,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final String CHALLENGE = "Basic realm=\"nqpf-advisor admin\", charset=\"UTF-8\"";
+
+    private final RulesetHolder rulesets;
+
+    public ProblemMapper(RulesetHolder rulesets) {
+        this.rulesets = rulesets;
+    }
 
     static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
@@ -40,6 +55,39 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response notReady(RecommendationService.NoRulesetException e) {
         return respond(Problem.of("no-ruleset", "Service unavailable", 503, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response busy(BuildLimiter.BusyException e) {
+        return Response.fromResponse(respond(Problem.of("build-busy", "Service unavailable", 503, e.getMessage())))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfter().toSeconds()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response aborted(BuildAbortedException e) {
+        String current = rulesets.active().map(Ruleset::version).orElse("none");
+        return respond(Problem.of("build-aborted", "Ruleset build aborted", 422,
+                e.getMessage() + "; nothing changed, the active ruleset " + current + " keeps serving")
+                .withErrors(e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response throttled(LoginThrottledException e) {
+        return Response.fromResponse(respond(Problem.of("too-many-logins", "Too Many Requests", 429, e.getMessage())))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfter().toSeconds()).build();
+    }
+
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthorized(RuntimeException e) {
+        String detail = e instanceof AuthenticationFailedException && e.getMessage() != null
+                ? e.getMessage() : "Admin credentials required (HTTP Basic, user admin)";
+        return Response.fromResponse(respond(Problem.of("unauthorized", "Unauthorized", 401, detail)))
+                .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of("forbidden", "Forbidden", 403, "This operation needs the rules administrator"));
     }
 
     @ServerExceptionMapper

@@ -24,11 +24,16 @@ final class RequestEnvelope {
         }
         Set<String> members = Set.of(allowed);
         String only = String.join(" and ", allowed) + (allowed.length == 1 ? " is" : " are");
-        root.fieldNames().forEachRemaining(name -> {
-            if (!members.contains(name)) {
+        int unknown = 0;
+        for (var names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!members.contains(name) && unknown++ < Violation.MAX_LISTED) {
                 violations.add(new Violation(name, "unknown field; only " + only + " accepted"));
             }
-        });
+        }
+        if (unknown > Violation.MAX_LISTED) {
+            violations.add(new Violation("", (unknown - Violation.MAX_LISTED) + " more unknown fields not listed"));
+        }
         return true;
     }
 }

@@ -1,7 +1,7 @@
 package io.nqpf.advisor.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nqpf.advisor.engine.RuleError;
+import io.nqpf.advisor.api.security.AdminIdentityProvider;
 import io.nqpf.advisor.engine.RuleInfo;
 import io.nqpf.advisor.engine.Ruleset;
 import io.nqpf.advisor.engine.RulesetBuilder;
@@ -10,6 +10,7 @@ import io.nqpf.advisor.profile.InvalidProfileException;
 import io.nqpf.advisor.profile.ProfileReader;
 import io.nqpf.advisor.profile.Violation;
 import io.nqpf.advisor.report.RecommendationService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -39,12 +40,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/ruleset")
 @Tag(name = "Ruleset", description = "Inspect, validate and reload the rules")
 @SecurityScheme(securitySchemeName = "admin", type = SecuritySchemeType.HTTP, scheme = "basic",
-        description = "User admin, password from ADVISOR_ADMIN_PASSWORD; unset means nobody may reload")
+        description = "User admin, password from ADVISOR_ADMIN_PASSWORD; unset means nobody may validate or reload")
 public class RulesetResource {
 
     @Schema(name = "RulesetInfo")
-    public record Info(String version, String sha256, Instant loadedAt, String rulesDir, List<String> files,
-            List<RuleInfo> rules) {
+    public record Info(String version, String sha256, Instant loadedAt, List<String> files, List<RuleInfo> rules) {
     }
 
     @Schema(name = "ValidationRequest", description = "Draft files by path relative to the rules directory")
@@ -54,7 +54,7 @@ public class RulesetResource {
     }
 
     @Schema(name = "ValidationResult")
-    public record ValidationResult(boolean valid, List<RuleError> errors, Integer rules) {
+    public record ValidationResult(boolean valid, List<io.nqpf.advisor.engine.RuleError> errors, Integer rules) {
     }
 
     @Schema(name = "ReloadResult")
@@ -63,15 +63,13 @@ public class RulesetResource {
 
     private final RulesetHolder holder;
     private final RecommendationService service;
-    private final AdminAuthorization admin;
     private final long maxBodyBytes;
 
-    public RulesetResource(RulesetHolder holder, RecommendationService service, AdminAuthorization admin,
+    public RulesetResource(RulesetHolder holder, RecommendationService service,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "advisor.limits.validate-bytes",
                     defaultValue = "2097152") long maxBodyBytes) {
         this.holder = holder;
         this.service = service;
-        this.admin = admin;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -84,17 +82,20 @@ public class RulesetResource {
     @APIResponse(responseCode = "503", ref = "NoRuleset")
     public Info ruleset() {
         Ruleset r = service.ruleset();
-        return new Info(r.version(), r.sha256(), r.loadedAt(), holder.rulesDir().toAbsolutePath().toString(),
-                r.files(), r.rules());
+        return new Info(r.version(), r.sha256(), r.loadedAt(), r.files(), r.rules());
     }
 
     @POST
     @Path("/validate")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(AdminIdentityProvider.ROLE)
+    @SecurityRequirement(name = "admin")
     @Operation(operationId = "validateRuleset", summary = "Check draft rule files without activating them",
-            description = "Builds the rules directory with the given files added or replaced and reports every error "
-                    + "with file, line and column. Activates nothing.")
+            description = "Builds the rules directory with the given files added or replaced, runs the scenarios of "
+                    + "rules/tests against it to catch rules that never stop firing, and reports every error with "
+                    + "file, line and column. Activates nothing. Requires HTTP Basic user admin; one build runs at a "
+                    + "time.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ValidationRequest.class),
             examples = @ExampleObject(name = "typo", value = "{\"files\":{\"draft.drl\":\"package rules.draft;\\n"
@@ -105,12 +106,20 @@ public class RulesetResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationResult.class)))
     @APIResponse(responseCode = "400", description = "The request is not a files object",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    public ValidationResult validate(byte[] body) {
+    @APIResponse(responseCode = "422", ref = "BuildAborted")
+    @APIResponse(responseCode = "429", ref = "TooManyLogins")
+    @APIResponse(responseCode = "503", ref = "BuildBusy")
+    public ValidationResult validate(byte[] body, @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String type) {
+        JsonOnly.require(type);
         RecommendationResource.limit(body, maxBodyBytes);
         Map<String, String> files = drafts(ProfileReader.tree(body));
         RulesetBuilder.Outcome outcome = holder.validate(files);
+        if (outcome.aborted()) {
+            throw new BuildAbortedException(outcome.errors());
+        }
         return new ValidationResult(outcome.ok(), outcome.errors(), outcome.ok() ? outcome.ruleset().rules().size() : null);
     }
 
@@ -149,20 +158,29 @@ public class RulesetResource {
 
     @POST
     @Path("/reload")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(AdminIdentityProvider.ROLE)
     @SecurityRequirement(name = "admin")
     @Operation(operationId = "reloadRuleset", summary = "Rebuild the rules from the rules directory and activate them",
-            description = "Builds aside and swaps atomically on success. On failure answers 422 with the errors and the "
-                    + "previous ruleset keeps serving. Requires HTTP Basic user admin.")
+            description = "Builds aside, runs the scenarios of rules/tests against the new rules to catch rules that "
+                    + "never stop firing, and swaps atomically on success. On failure answers 422 with the errors and "
+                    + "the previous ruleset keeps serving. Requires HTTP Basic user admin and Content-Type "
+                    + "application/json (the body may be empty), so that a cross-site form cannot trigger it.")
     @APIResponse(responseCode = "200", description = "The new ruleset is active",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReloadResult.class)))
-    @APIResponse(responseCode = "401", description = "Missing or wrong admin credentials, or reload disabled",
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", description = "The rules do not build, or the build was aborted; nothing changed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The rules do not build; nothing changed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response reload(@Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        admin.require(authorization);
-        RulesetBuilder.Outcome outcome = holder.reload();
+    @APIResponse(responseCode = "429", ref = "TooManyLogins")
+    @APIResponse(responseCode = "503", ref = "BuildBusy")
+    public Response reload(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String type) {
+        JsonOnly.require(type);
+        RulesetBuilder.Outcome outcome = holder.reloadIfIdle();
+        if (outcome.aborted()) {
+            throw new BuildAbortedException(outcome.errors());
+        }
         if (!outcome.ok()) {
             String current = holder.active().map(Ruleset::version).orElse("none");
             return ProblemMapper.respond(Problem.of("ruleset-invalid", "Ruleset does not build", 422,

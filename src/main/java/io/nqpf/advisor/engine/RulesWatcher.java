@@ -4,14 +4,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -43,7 +39,7 @@ public class RulesWatcher {
         if (!enabled) {
             return;
         }
-        lastSeen = fingerprint(holder.rulesDir());
+        lastSeen = RuleSources.fingerprint(holder.rulesDir());
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rules-watcher");
             t.setDaemon(true);
@@ -61,31 +57,16 @@ public class RulesWatcher {
 
     private void poll() {
         try {
-            String now = fingerprint(holder.rulesDir());
+            String now = RuleSources.fingerprint(holder.rulesDir());
             if (!now.equals(lastSeen)) {
-                lastSeen = now;
                 LOG.info("Rules changed on disk: reloading");
-                holder.reload();
+                holder.reloadIfIdle();
+                lastSeen = now;
             }
+        } catch (BuildLimiter.BusyException e) {
+            LOG.debug("Rules changed on disk while another build runs: the next check reloads");
         } catch (RuntimeException e) {
             LOG.warn("Rules watcher could not check the rules directory", e);
         }
-    }
-
-    /** Names, sizes and modification times of the files a ruleset is built from. */
-    static String fingerprint(Path dir) {
-        StringBuilder sb = new StringBuilder();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
-                String rel = dir.relativize(p).toString().replace('\\', '/');
-                if (RuleSources.belongs(rel)) {
-                    sb.append(rel).append(':').append(Files.size(p)).append(':')
-                            .append(Files.getLastModifiedTime(p).toMillis()).append('\n');
-                }
-            }
-        } catch (IOException e) {
-            return "unreadable: " + e.getMessage();
-        }
-        return sb.toString();
     }
 }

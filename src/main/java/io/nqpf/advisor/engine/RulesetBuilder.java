@@ -31,8 +31,15 @@ import org.kie.internal.io.ResourceFactory;
  */
 public final class RulesetBuilder {
 
-    /** A ruleset, or the errors that stopped it being built. */
-    public record Outcome(Ruleset ruleset, List<RuleError> errors) {
+    /**
+     * A ruleset, or the errors that stopped it being built; {@code aborted} when the build itself failed (time limit,
+     * compiler crash) rather than finding errors in the rules.
+     */
+    public record Outcome(Ruleset ruleset, List<RuleError> errors, boolean aborted) {
+        public Outcome(Ruleset ruleset, List<RuleError> errors) {
+            this(ruleset, errors, false);
+        }
+
         public boolean ok() {
             return ruleset != null;
         }

@@ -7,17 +7,18 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Holds the active ruleset. A reload builds the new one aside and swaps the reference only when it built
  * cleanly, so a broken edit never stops the last good ruleset from serving; evaluations already running keep
- * the ruleset they started with.
+ * the ruleset they started with. Builds run one at a time under a time limit ({@link BuildLimiter}).
  */
 @ApplicationScoped
 public class RulesetHolder {
@@ -27,11 +28,14 @@ public class RulesetHolder {
     private final AtomicReference<Ruleset> active = new AtomicReference<>();
     private final Path rulesDir;
     private final MeterRegistry registry;
+    private final BuildLimiter builds;
 
     public RulesetHolder(@ConfigProperty(name = "advisor.rules-dir", defaultValue = "rules") String rulesDir,
+            @ConfigProperty(name = "advisor.rules.build-time-limit", defaultValue = "PT20S") Duration buildTimeLimit,
             MeterRegistry registry) {
         this.rulesDir = Path.of(rulesDir);
         this.registry = registry;
+        this.builds = new BuildLimiter(buildTimeLimit);
         Gauge.builder("advisor.ruleset.rules", active, a -> a.get() == null ? 0 : a.get().rules().size())
                 .description("Rules in the active ruleset (0 while none is active)").register(registry);
     }
@@ -52,17 +56,45 @@ public class RulesetHolder {
         return rulesDir;
     }
 
-    /** Rebuilds from the rules directory; swaps only on success. */
-    public synchronized RulesetBuilder.Outcome reload() {
-        RulesetBuilder.Outcome outcome;
+    /**
+     * Rebuilds from the rules directory once any running build has ended, without a time limit (the build at
+     * start); swaps only on success.
+     */
+    public RulesetBuilder.Outcome reload() {
+        return activate(builds.run(this::buildFromDisk));
+    }
+
+    /** Rebuilds now, or throws {@link BuildLimiter.BusyException} while another build runs. */
+    public RulesetBuilder.Outcome reloadIfIdle() {
+        return activate(builds.tryRun(this::buildFromDisk));
+    }
+
+    /**
+     * Builds the rules directory with some files replaced, activating nothing; throws
+     * {@link BuildLimiter.BusyException} while another build runs.
+     */
+    public RulesetBuilder.Outcome validate(Map<String, String> drafts) {
+        return builds.tryRun(() -> build(() -> RuleSources.read(rulesDir).with(drafts)));
+    }
+
+    private RulesetBuilder.Outcome buildFromDisk() {
+        return build(() -> RuleSources.read(rulesDir));
+    }
+
+    private RulesetBuilder.Outcome build(Supplier<RuleSources> sources) {
         Timer.Sample sample = Timer.start(registry);
+        RulesetBuilder.Outcome outcome;
         try {
-            outcome = RulesetBuilder.build(RuleSources.read(rulesDir));
-        } catch (RuntimeException e) {
-            outcome = new RulesetBuilder.Outcome(null, List.of(new RuleError("", 0, 0, String.valueOf(e.getMessage()))));
+            outcome = RulesetBuilder.build(sources.get());
+        } catch (RuleSources.UnreadableException e) {
+            outcome = new RulesetBuilder.Outcome(null, e.errors());
         }
         sample.stop(Timer.builder("advisor.ruleset.builds").description("Ruleset builds from the rules directory")
                 .tag("outcome", outcome.ok() ? "success" : "failure").register(registry));
+        return outcome;
+    }
+
+    private synchronized RulesetBuilder.Outcome activate(RulesetBuilder.Outcome outcome) {
         if (outcome.ok()) {
             Ruleset previous = active.getAndSet(outcome.ruleset());
             LOG.infof("Ruleset %s active: %d rules from %s%s", outcome.ruleset().version(), outcome.ruleset().rules().size(),
@@ -71,10 +103,5 @@ public class RulesetHolder {
             outcome.errors().forEach(e -> LOG.warnf("%s:%d:%d %s", e.file(), e.line(), e.column(), e.message()));
         }
         return outcome;
-    }
-
-    /** Builds the rules directory with some files replaced, activating nothing. */
-    public RulesetBuilder.Outcome validate(Map<String, String> drafts) {
-        return RulesetBuilder.build(RuleSources.read(rulesDir).with(drafts));
     }
 }

@@ -6,14 +6,18 @@ import static org.hamcrest.Matchers.containsString;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** With ADVISOR_ADMIN_PASSWORD unset (the default) nobody may reload, whatever they send. */
+/** With ADVISOR_ADMIN_PASSWORD unset (the default) nobody may validate or reload, whatever they send. */
 @QuarkusTest
 class ReloadDisabledTest {
 
     @Test
     void withoutAPasswordNobodyMayReload() {
-        given().auth().preemptive().basic("admin", "").post("/api/v1/ruleset/reload").then().statusCode(401)
-                .body("detail", containsString("ADVISOR_ADMIN_PASSWORD is not set"));
-        given().post("/api/v1/ruleset/reload").then().statusCode(401);
+        for (String path : java.util.List.of("/api/v1/ruleset/reload", "/api/v1/ruleset/validate")) {
+            given().auth().preemptive().basic("admin", "").contentType("application/json").post(path).then()
+                    .statusCode(401).body("detail", containsString("ADVISOR_ADMIN_PASSWORD is not set"));
+            given().auth().preemptive().basic("admin", "anything").contentType("application/json").post(path).then()
+                    .statusCode(401).body("detail", containsString("ADVISOR_ADMIN_PASSWORD is not set"));
+            given().contentType("application/json").post(path).then().statusCode(401);
+        }
     }
 }

@@ -67,7 +67,8 @@ class RulesetLifecycleTest {
     }
 
     private static io.restassured.specification.RequestSpecification admin() {
-        return given().filter(Contract.validated()).auth().preemptive().basic("admin", TempRulesProfile.PASSWORD);
+        return given().filter(Contract.validated()).auth().preemptive().basic("admin", TempRulesProfile.PASSWORD)
+                .contentType(ContentType.JSON);
     }
 
     @Test
@@ -85,16 +86,14 @@ class RulesetLifecycleTest {
     @Test
     void validationReportsFileLineAndColumnAndActivatesNothing() {
         String before = given().get("/api/v1/ruleset").then().extract().path("version");
-        given().filter(Contract.validated()).contentType(ContentType.JSON)
-                .body(java.util.Map.of("files", java.util.Map.of("draft.drl", TYPO_RULE)))
+        admin().body(java.util.Map.of("files", java.util.Map.of("draft.drl", TYPO_RULE)))
                 .post("/api/v1/ruleset/validate").then().statusCode(200)
                 .body("valid", equalTo(false))
                 .body("errors[0].file", equalTo("draft.drl"))
                 .body("errors[0].line", equalTo(7))
                 .body("errors[0].column", equalTo(22))
                 .body("errors[0].message", containsString("RD_BELOW_NATIONL"));
-        given().filter(Contract.validated()).contentType(ContentType.JSON)
-                .body(java.util.Map.of("files", java.util.Map.of("draft.drl", TYPO_RULE.replace("NATIONL", "NATIONAL"))))
+        admin().body(java.util.Map.of("files", java.util.Map.of("draft.drl", TYPO_RULE.replace("NATIONL", "NATIONAL"))))
                 .post("/api/v1/ruleset/validate").then().statusCode(200).body("valid", equalTo(true));
         given().get("/api/v1/ruleset").then().body("version", equalTo(before)).body("files", not(hasItem("draft.drl")));
     }
@@ -103,8 +102,7 @@ class RulesetLifecycleTest {
     void drlSyntaxErrorsCarryTheirLine() {
         String broken = originalDrl.replace("rule \"B-INST-TALENT: population shrinking, few graduates\"\nwhen",
                 "rule \"B-INST-TALENT: population shrinking, few graduates\"\nwhen\n    Evidence( id == )");
-        given().contentType(ContentType.JSON)
-                .body(java.util.Map.of("files", java.util.Map.of("institutional-reform.drl", broken)))
+        admin().body(java.util.Map.of("files", java.util.Map.of("institutional-reform.drl", broken)))
                 .post("/api/v1/ruleset/validate").then().statusCode(200)
                 .body("valid", equalTo(false))
                 .body("errors[0].file", equalTo("institutional-reform.drl"))
@@ -114,20 +112,23 @@ class RulesetLifecycleTest {
 
     @Test
     void validationRefusesPathsOutsideTheRulesDirectory() {
-        given().filter(Contract.validated()).contentType(ContentType.JSON)
-                .body(java.util.Map.of("files", java.util.Map.of("../etc/passwd.drl", "x")))
+        admin().body(java.util.Map.of("files", java.util.Map.of("../etc/passwd.drl", "x")))
                 .post("/api/v1/ruleset/validate").then().statusCode(400)
                 .body("violations[0].field", equalTo("files.../etc/passwd.drl"));
     }
 
     @Test
-    void reloadNeedsTheAdminPassword() {
-        given().filter(Contract.responsesOnly()).post("/api/v1/ruleset/reload").then().statusCode(401)
-                .contentType(Problem.MEDIA_TYPE).header("WWW-Authenticate", containsString("Basic"));
-        given().filter(Contract.responsesOnly()).auth().preemptive().basic("admin", "wrong").post("/api/v1/ruleset/reload")
-                .then().statusCode(401);
-        given().filter(Contract.responsesOnly()).auth().preemptive().basic("root", TempRulesProfile.PASSWORD)
-                .post("/api/v1/ruleset/reload").then().statusCode(401);
+    void reloadAndValidateNeedTheAdminPassword() {
+        for (String path : List.of("/api/v1/ruleset/reload", "/api/v1/ruleset/validate")) {
+            given().filter(Contract.responsesOnly()).contentType(ContentType.JSON).post(path).then().statusCode(401)
+                    .contentType(Problem.MEDIA_TYPE).header("WWW-Authenticate", containsString("Basic"));
+            given().filter(Contract.responsesOnly()).auth().preemptive().basic("admin", "wrong")
+                    .contentType(ContentType.JSON).post(path).then().statusCode(401);
+            given().filter(Contract.responsesOnly()).auth().preemptive().basic("root", TempRulesProfile.PASSWORD)
+                    .contentType(ContentType.JSON).post(path).then().statusCode(401);
+        }
+        // a good login clears the failures, so that the other tests of this class are not throttled
+        admin().post("/api/v1/ruleset/reload").then().statusCode(200);
     }
 
     @Test
@@ -167,36 +168,38 @@ class RulesetLifecycleTest {
         String coal = Examples.read("declining-coal-city.json");
         ExecutorService pool = Executors.newFixedThreadPool(6);
         AtomicBoolean reloading = new AtomicBoolean(true);
-        List<Future<List<Integer>>> clients = new ArrayList<>();
+        List<Future<List<String>>> clients = new ArrayList<>();
         for (int t = 0; t < 6; t++) {
             clients.add(pool.submit(() -> {
-                List<Integer> statuses = new ArrayList<>();
-                while (reloading.get() || statuses.size() < 10) {
-                    statuses.add(given().contentType(ContentType.JSON).body(coal).post("/api/v1/recommendations")
-                            .then().extract().statusCode());
+                List<String> versions = new ArrayList<>();
+                while (reloading.get()) {
+                    var response = given().contentType(ContentType.JSON).body(coal).post("/api/v1/recommendations")
+                            .then().extract();
+                    assertEquals(200, response.statusCode());
+                    versions.add(response.path("ruleset.version"));
                 }
-                return statuses;
+                return versions;
             }));
         }
+        java.util.Set<String> activated = new java.util.LinkedHashSet<>();
         for (int i = 0; i < 6; i++) {
             Files.writeString(VERSION, "1.0." + (10 + i) + "\n");
-            given().auth().preemptive().basic("admin", TempRulesProfile.PASSWORD).post("/api/v1/ruleset/reload")
-                    .then().statusCode(200);
+            activated.add(admin().post("/api/v1/ruleset/reload").then().statusCode(200).extract().path("version"));
             if (i % 2 == 0) {
                 Files.writeString(TempRulesProfile.DIR.resolve("draft.drl"), TYPO_RULE);
-                given().auth().preemptive().basic("admin", TempRulesProfile.PASSWORD).post("/api/v1/ruleset/reload")
-                        .then().statusCode(422);
+                admin().post("/api/v1/ruleset/reload").then().statusCode(422);
                 Files.delete(TempRulesProfile.DIR.resolve("draft.drl"));
             }
         }
         reloading.set(false);
-        int total = 0;
-        for (Future<List<Integer>> f : clients) {
-            List<Integer> statuses = f.get(120, TimeUnit.SECONDS);
-            total += statuses.size();
-            statuses.forEach(s -> assertEquals(200, s));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Future<List<String>> f : clients) {
+            seen.addAll(f.get(120, TimeUnit.SECONDS));
         }
         pool.shutdown();
-        org.junit.jupiter.api.Assertions.assertTrue(total >= 60, "clients ran during the reloads: " + total);
+        // evaluations overlapped the reloads: they were answered by more than one of the versions activated meanwhile
+        seen.retainAll(activated);
+        org.junit.jupiter.api.Assertions.assertTrue(seen.size() >= 2,
+                "evaluations saw versions " + seen + " of the " + activated.size() + " activated during the run");
     }
 }

@@ -1,0 +1,29 @@
+package io.nqpf.advisor.api;
+
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * Admin operations take {@code application/json} only, also when their body is empty. A browser sends that type
+ * cross-site only after a CORS preflight, which this service never grants, so a page on another site cannot make a
+ * browser with cached admin credentials validate or reload rules.
+ */
+final class JsonOnly {
+
+    private JsonOnly() {
+    }
+
+    static void require(String contentType) {
+        MediaType type;
+        try {
+            type = contentType == null ? null : MediaType.valueOf(contentType);
+        } catch (IllegalArgumentException e) {
+            type = null;
+        }
+        if (type == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(type) || type.isWildcardType()
+                || type.isWildcardSubtype()) {
+            throw new NotSupportedException("Content-Type must be application/json (was "
+                    + (contentType == null ? "absent" : contentType) + ")");
+        }
+    }
+}

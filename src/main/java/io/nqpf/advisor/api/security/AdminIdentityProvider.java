@@ -1,0 +1,95 @@
+package io.nqpf.advisor.api.security;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The one identity of the service: the rules administrator (HTTP Basic, user {@code admin}), whose password comes
+ * from {@code ADVISOR_ADMIN_PASSWORD}. With no password configured nobody is admitted; there is no default.
+ * Failed logins are logged without the password and throttled per client address.
+ */
+@ApplicationScoped
+public class AdminIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    /** The role that may submit, compile and activate rules. */
+    public static final String ROLE = "rules-admin";
+    public static final String USER = "admin";
+
+    private static final Logger LOG = Logger.getLogger(AdminIdentityProvider.class);
+
+    private final Optional<byte[]> password;
+    private final LoginThrottle throttle;
+
+    public AdminIdentityProvider(@ConfigProperty(name = "advisor.admin-password") Optional<String> password,
+            LoginThrottle throttle) {
+        this.password = password.filter(p -> !p.isEmpty()).map(p -> p.getBytes(StandardCharsets.UTF_8));
+        this.throttle = throttle;
+        if (this.password.isEmpty()) {
+            LOG.info("Rule administration is disabled: ADVISOR_ADMIN_PASSWORD is not set, so nobody may validate or reload rules");
+        }
+    }
+
+    @Override
+    public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+        return UsernamePasswordAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
+            AuthenticationRequestContext context) {
+        String client = client(request);
+        if (password.isEmpty()) {
+            return Uni.createFrom().failure(new AuthenticationFailedException(
+                    "Rule administration is disabled: ADVISOR_ADMIN_PASSWORD is not set"));
+        }
+        Duration wait = throttle.waitBeforeNextAttempt(client);
+        if (!wait.isZero()) {
+            LOG.warnf("Admin login from %s refused without checking: too many failed logins, next attempt in %d s",
+                    client, wait.toSeconds());
+            return Uni.createFrom().failure(new LoginThrottledException(wait));
+        }
+        String user = request.getUsername();
+        byte[] given = new String(request.getPassword().getPassword()).getBytes(StandardCharsets.UTF_8);
+        // compare both parts every time so that the answer takes as long for a wrong user as for a wrong password
+        boolean userOk = MessageDigest.isEqual(USER.getBytes(StandardCharsets.UTF_8), user.getBytes(StandardCharsets.UTF_8));
+        boolean passwordOk = MessageDigest.isEqual(password.get(), given);
+        if (userOk && passwordOk) {
+            throttle.succeeded(client);
+            LOG.infof("Admin login from %s", client);
+            return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(USER)).addRole(ROLE).build());
+        }
+        int failures = throttle.failed(client);
+        LOG.warnf("Failed admin login from %s for user '%s' (%d in a row)", client, printable(user), failures);
+        return Uni.createFrom().failure(new AuthenticationFailedException("Wrong admin credentials"));
+    }
+
+    private static String client(UsernamePasswordAuthenticationRequest request) {
+        RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
+        if (rc == null || rc.request().remoteAddress() == null) {
+            return "unknown";
+        }
+        return rc.request().remoteAddress().hostAddress();
+    }
+
+    /** The user name as sent, cut short and without control characters, so that a log line stays one line. */
+    private static String printable(String user) {
+        String cut = user.length() > 64 ? user.substring(0, 64) + "…" : user;
+        return cut.replaceAll("\\p{Cntrl}", "?");
+    }
+}

@@ -1,0 +1,89 @@
+package io.nqpf.advisor.api.security;
+
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The first thing every request meets. Methods outside HTTP's standard set are answered 501 at once, and the
+ * method tag of the HTTP metrics is bounded to that set, so made-up methods add no metric series. A request whose
+ * body has not fully arrived within {@code advisor.http.request-timeout} of its headers is answered 408 and its
+ * connection closed, so slow senders cannot hold connections open.
+ */
+@ApplicationScoped
+public class HttpEdge {
+
+    static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
+    /** Distinct URI tags kept at most on the HTTP metrics; route templates are far fewer. */
+    private static final int MAX_URI_TAGS = 200;
+
+    private final Duration requestTimeout;
+
+    public HttpEdge(@ConfigProperty(name = "advisor.http.request-timeout", defaultValue = "PT30S") Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::admit);
+    }
+
+    private void admit(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        if (!METHODS.contains(request.method().name())) {
+            rc.response().setStatusCode(501).putHeader("Content-Type", "application/problem+json")
+                    .putHeader("Allow", "GET, HEAD, POST, OPTIONS")
+                    .end("{\"type\":\"urn:nqpf-advisor:problem:method-not-implemented\",\"title\":\"Not Implemented\","
+                            + "\"status\":501,\"detail\":\"The method is not one this service implements\"}");
+            return;
+        }
+        if (!bodyArrived(request)) {
+            long timer = rc.vertx().setTimer(requestTimeout.toMillis(), id -> {
+                if (!bodyArrived(request) && !rc.response().ended()) {
+                    rc.response().setStatusCode(408).putHeader("Content-Type", "application/problem+json")
+                            .putHeader("Connection", "close")
+                            .end("{\"type\":\"urn:nqpf-advisor:problem:request-timeout\",\"title\":\"Request Timeout\","
+                                    + "\"status\":408,\"detail\":\"The request body did not arrive within "
+                                    + requestTimeout.toSeconds() + " s\"}");
+                    request.connection().close();
+                }
+            });
+            rc.addEndHandler(done -> rc.vertx().cancelTimer(timer));
+        }
+        rc.next();
+    }
+
+    /** The request has ended, or as many body bytes as announced have been read (the body reader may hold the end). */
+    private static boolean bodyArrived(HttpServerRequest request) {
+        if (request.isEnded()) {
+            return true;
+        }
+        String length = request.getHeader("Content-Length");
+        try {
+            return length != null && request.bytesRead() >= Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Any method tag outside the standard set is recorded as OTHER. */
+    @Produces
+    @Singleton
+    MeterFilter boundedMethodTags() {
+        return MeterFilter.replaceTagValues("method", m -> METHODS.contains(m) ? m : "OTHER");
+    }
+
+    /** A ceiling on URI tags in case a route ever records raw paths. */
+    @Produces
+    @Singleton
+    MeterFilter boundedUriTags() {
+        return MeterFilter.maximumAllowableTags("http.server.requests", "uri", MAX_URI_TAGS, MeterFilter.deny());
+    }
+}

@@ -1,0 +1,190 @@
+package io.nqpf.advisor.api.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nqpf.advisor.support.SecuredRulesProfile;
+import io.nqpf.advisor.support.TempRulesProfile;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** What an attacker tried against the service, each answered as it must be. */
+@QuarkusTest
+@TestProfile(SecuredRulesProfile.class)
+class SecurityTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    private static RequestSpecification admin() {
+        return given().auth().preemptive().basic("admin", TempRulesProfile.PASSWORD).contentType(ContentType.JSON);
+    }
+
+    private static Map<String, Object> drafts(String path, String text) {
+        return Map.of("files", Map.of(path, text));
+    }
+
+    @Test
+    void withoutCredentialsValidateRunsNoCodeAndAnswers401() throws Exception {
+        Path pwned = Path.of("target", "pwned-" + System.nanoTime() + ".txt").toAbsolutePath();
+        String drl = "package p;\ndeclare Pwn\n x : boolean = new java.io.File(\"" + pwned + "\").createNewFile()\nend\n";
+        given().contentType(ContentType.JSON).body(drafts("p.drl", drl)).post("/api/v1/ruleset/validate").then()
+                .statusCode(401).header("WWW-Authenticate", containsString("Basic"))
+                .body("type", equalTo("urn:nqpf-advisor:problem:unauthorized"));
+        assertFalse(Files.exists(pwned), "the draft was compiled for an anonymous client");
+        // nothing is even parsed before the credentials are checked
+        given().contentType(ContentType.JSON).body("{not json").post("/api/v1/ruleset/validate").then().statusCode(401);
+        given().auth().preemptive().basic("admin", "wrong").contentType(ContentType.JSON).body("{not json")
+                .post("/api/v1/ruleset/validate").then().statusCode(401);
+        admin().body("{}").post("/api/v1/ruleset/reload").then().statusCode(200);
+    }
+
+    @Test
+    void repeatedWrongPasswordsAreThrottledPerClient() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            given().auth().preemptive().basic("admin", "guess-" + i).contentType(ContentType.JSON)
+                    .post("/api/v1/ruleset/reload").then().statusCode(401);
+        }
+        // past the free failures even the right password is not checked until the wait is over
+        admin().post("/api/v1/ruleset/reload").then().statusCode(429)
+                .header("Retry-After", notNullValue()).body("type", equalTo("urn:nqpf-advisor:problem:too-many-logins"));
+        Thread.sleep(1100);
+        admin().post("/api/v1/ruleset/reload").then().statusCode(200);
+    }
+
+    @Test
+    void adminOperationsTakeOnlyJsonSoThatNoCrossSiteFormCanTriggerThem() {
+        for (String path : java.util.List.of("/api/v1/ruleset/reload", "/api/v1/ruleset/validate")) {
+            given().auth().preemptive().basic("admin", TempRulesProfile.PASSWORD).post(path).then().statusCode(415);
+            given().auth().preemptive().basic("admin", TempRulesProfile.PASSWORD).contentType("text/plain").body("x")
+                    .post(path).then().statusCode(415);
+            given().auth().preemptive().basic("admin", TempRulesProfile.PASSWORD)
+                    .contentType("application/x-www-form-urlencoded").formParam("a", "b").post(path).then().statusCode(415);
+        }
+    }
+
+    @Test
+    void oneBuildAtATimeWithATimeLimit() throws Exception {
+        String hanging = "package p;\ndeclare Hang\n x : boolean = java.lang.Thread.currentThread().join() == null\nend\n";
+        CompletableFuture<io.restassured.response.ExtractableResponse<?>> first = CompletableFuture.supplyAsync(
+                () -> admin().body(drafts("hang.drl", hanging)).post("/api/v1/ruleset/validate").then().extract());
+        Thread.sleep(1500);
+        admin().body(drafts("ok.drl", "package p;\n")).post("/api/v1/ruleset/validate").then().statusCode(503)
+                .header("Retry-After", notNullValue()).body("type", equalTo("urn:nqpf-advisor:problem:build-busy"));
+        admin().post("/api/v1/ruleset/reload").then().statusCode(503);
+        var answer = first.get();
+        assertEquals(422, answer.statusCode(), answer.asString());
+        assertTrue(answer.asString().contains("longer than its limit"), answer.asString());
+        for (int i = 0; i < 50 && admin().post("/api/v1/ruleset/reload").then().extract().statusCode() == 503; i++) {
+            Thread.sleep(200);
+        }
+        admin().post("/api/v1/ruleset/reload").then().statusCode(200);
+    }
+
+    @Test
+    void compilerFailuresAre422NotServerErrors() {
+        String deep = "package p;\nrule r when eval(" + "(".repeat(5000) + "1" + ")".repeat(5000) + ") then end\n";
+        admin().body(drafts("deep.drl", deep)).post("/api/v1/ruleset/validate").then().statusCode(422)
+                .body("type", equalTo("urn:nqpf-advisor:problem:build-aborted"))
+                .body("detail", containsString("nest too deeply"));
+    }
+
+    @Test
+    void unreadableRuleFilesAreErrorsWithTheirNameNot500() throws Exception {
+        Path bad = TempRulesProfile.DIR.resolve("latin1.drl");
+        Files.write(bad, "package p; // caf\u00e9".getBytes(StandardCharsets.ISO_8859_1));
+        try {
+            admin().body(Map.of("files", Map.of())).post("/api/v1/ruleset/validate").then().statusCode(200)
+                    .body("valid", equalTo(false)).body("errors[0].file", equalTo("latin1.drl"))
+                    .body("errors[0].message", containsString("UTF-8"));
+            admin().post("/api/v1/ruleset/reload").then().statusCode(422).body("errors[0].file", equalTo("latin1.drl"));
+        } finally {
+            Files.delete(bad);
+        }
+    }
+
+    @Test
+    void rulesetDescriptionShowsNoServerPathsAndResponsesCarrySecurityHeaders() {
+        String body = given().get("/api/v1/ruleset").then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
+                .header("Content-Security-Policy", containsString("default-src 'none'"))
+                .extract().asString();
+        assertFalse(body.contains(TempRulesProfile.DIR.toString()), "the ruleset description shows the rules path");
+        assertFalse(body.contains("rulesDir"));
+    }
+
+    @Test
+    void madeUpMethodsAdd501sButNoMetricSeries() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        Random random = new Random(7);
+        URI uri = base.resolve("/api/v1/ruleset");
+        HttpResponse<String> first = client.send(HttpRequest.newBuilder(uri).method("XJUNK", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(501, first.statusCode());
+        int before = given().get("/q/metrics").then().extract().asString().length();
+        for (int i = 0; i < 2000; i++) {
+            String method = "M" + Integer.toString(random.nextInt(Integer.MAX_VALUE), 36).toUpperCase();
+            client.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+        int after = given().get("/q/metrics").then().extract().asString().length();
+        assertTrue(after - before < 4096, "metrics grew from " + before + " to " + after + " bytes");
+    }
+
+    @Test
+    void halfSentRequestsAndIdleConnectionsAreClosed() throws Exception {
+        try (Socket slow = new Socket(base.getHost(), base.getPort()); Socket idle = new Socket(base.getHost(), base.getPort())) {
+            slow.setSoTimeout(10_000);
+            idle.setSoTimeout(10_000);
+            OutputStream out = slow.getOutputStream();
+            out.write(("POST /api/v1/recommendations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 100\r\n\r\n{\"regionId\":").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            long start = System.nanoTime();
+            String answer = new String(slow.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            long slowSeconds = (System.nanoTime() - start) / 1_000_000_000L;
+            assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
+            assertTrue(slowSeconds <= 4, "the half-sent request was held " + slowSeconds + " s");
+            InputStream in = idle.getInputStream();
+            assertEquals(-1, in.read(), "the idle connection was not closed");
+        }
+    }
+
+    @Test
+    void oversizedErrorListsAreCut() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("profiles", java.util.List.of());
+        for (int i = 0; i < 5000; i++) {
+            body.put("junk" + i, i);
+        }
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/recommendations/batch").then().statusCode(400)
+                .body("violations", hasSize(101))
+                .body("violations[100].message", containsString("4900 more"))
+                .body("detail", not(containsString("junk4999")));
+    }
+}
