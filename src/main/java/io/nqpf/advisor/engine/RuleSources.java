@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * The files of a rules directory that make up a ruleset, by path relative to the directory ({@code /} separated):
- * DRL files anywhere but {@code tests/}, the YAML of {@code catalog/}, {@code thresholds.yaml}, and {@code VERSION}.
+ * DRL files anywhere but {@code tests/}, the YAML of {@code catalog/}, {@code thresholds.yaml}, {@code sources.yaml}
+ * and {@code VERSION}.
  */
 public record RuleSources(Map<String, String> files) {
 
@@ -41,6 +42,7 @@ public record RuleSources(Map<String, String> files) {
             return false;
         }
         return rel.endsWith(".drl") || rel.equals("thresholds.yaml") || rel.equals("VERSION")
+                || rel.equals("sources.yaml")
                 || (rel.startsWith("catalog/") && rel.endsWith(".yaml"));
     }
 

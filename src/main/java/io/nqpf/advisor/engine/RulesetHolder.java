@@ -3,6 +3,7 @@ package io.nqpf.advisor.engine;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.nqpf.advisor.knowledge.CitationCheck;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,6 +28,9 @@ public class RulesetHolder {
     private final AtomicReference<Ruleset> active = new AtomicReference<>();
     private final Path rulesDir;
     private final MeterRegistry registry;
+    /** The source texts the catalog quotes (env ADVISOR_SOURCES_DIR). */
+    @ConfigProperty(name = "advisor.sources-dir", defaultValue = CitationCheck.DEFAULT_TEXTS_DIR)
+    String sourcesDir;
 
     public RulesetHolder(@ConfigProperty(name = "advisor.rules-dir", defaultValue = "rules") String rulesDir,
             MeterRegistry registry) {
@@ -57,7 +61,7 @@ public class RulesetHolder {
         RulesetBuilder.Outcome outcome;
         Timer.Sample sample = Timer.start(registry);
         try {
-            outcome = RulesetBuilder.build(RuleSources.read(rulesDir));
+            outcome = RulesetBuilder.build(RuleSources.read(rulesDir), Path.of(sourcesDir));
         } catch (RuntimeException e) {
             outcome = new RulesetBuilder.Outcome(null, List.of(new RuleError("", 0, 0, String.valueOf(e.getMessage()))));
         }
@@ -75,6 +79,6 @@ public class RulesetHolder {
 
     /** Builds the rules directory with some files replaced, activating nothing. */
     public RulesetBuilder.Outcome validate(Map<String, String> drafts) {
-        return RulesetBuilder.build(RuleSources.read(rulesDir).with(drafts));
+        return RulesetBuilder.build(RuleSources.read(rulesDir).with(drafts), Path.of(sourcesDir));
     }
 }
