@@ -137,7 +137,7 @@ public class RulesetResource {
                         violations.add(new Violation("files." + path, "must be the file's text"));
                     } else if (!validPath(path)) {
                         violations.add(new Violation("files." + path,
-                                "must be a relative path ending in .drl or .yaml (catalog/*.yaml, thresholds.yaml)"));
+                                "must be a relative path ending in .drl or .yaml (catalog/*.yaml, thresholds.yaml, sources.yaml)"));
                     } else {
                         files.put(path, e.getValue().asText());
                     }
@@ -152,7 +152,7 @@ public class RulesetResource {
 
     static boolean validPath(String path) {
         return !path.isEmpty() && !path.startsWith("/") && !path.contains("..") && !path.contains("\\")
-                && (path.endsWith(".drl") || path.equals("thresholds.yaml")
+                && (path.endsWith(".drl") || path.equals("thresholds.yaml") || path.equals("sources.yaml")
                         || (path.startsWith("catalog/") && path.endsWith(".yaml")));
     }
 

@@ -3,15 +3,17 @@ package io.nqpf.advisor.authoring;
 import io.nqpf.advisor.engine.RuleError;
 import io.nqpf.advisor.engine.RuleSources;
 import io.nqpf.advisor.engine.RulesetBuilder;
+import io.nqpf.advisor.knowledge.CitationCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Checks a rules directory without starting the service: builds it (every error with file:line:column), runs its
- * scenarios, writes the rule coverage, and exits non-zero when anything fails or a rule never fires.
- * <pre>./mvnw -q -Prules-check -Drules.dir=path/to/rules</pre>
+ * Checks a rules directory without starting the service: builds it (every error with file:line:column, citations
+ * checked against the source texts where present), runs its scenarios, writes the rule coverage, and exits non-zero
+ * when anything fails or a rule never fires.
+ * <pre>./mvnw -q -Prules-check -Drules.dir=path/to/rules -Dsources.dir=path/to/texts</pre>
  */
 public final class RulesCheck {
 
@@ -21,11 +23,12 @@ public final class RulesCheck {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "rules");
         Path coverageFile = Path.of(args.length > 1 ? args[1] : "target/rule-coverage.txt");
-        System.exit(check(dir, coverageFile));
+        Path texts = args.length > 2 && !args[2].isBlank() ? Path.of(args[2]) : CitationCheck.textsDirFromEnvironment();
+        System.exit(check(dir, coverageFile, texts));
     }
 
-    static int check(Path dir, Path coverageFile) throws IOException {
-        RulesetBuilder.Outcome outcome = RulesetBuilder.build(RuleSources.read(dir));
+    static int check(Path dir, Path coverageFile, Path texts) throws IOException {
+        RulesetBuilder.Outcome outcome = RulesetBuilder.build(RuleSources.read(dir), texts);
         if (!outcome.ok()) {
             for (RuleError e : outcome.errors()) {
                 System.out.printf("%s:%d:%d: %s%n", dir.resolve(e.file()), e.line(), e.column(), e.message());
@@ -34,6 +37,7 @@ public final class RulesCheck {
             return 1;
         }
         System.out.printf("Ruleset %s builds: %d rules%n", outcome.ruleset().version(), outcome.ruleset().rules().size());
+        System.out.println(outcome.ruleset().citations());
         ScenarioRunner runner = new ScenarioRunner(outcome.ruleset());
         List<ScenarioRunner.Case> cases = ScenarioRunner.load(dir);
         int failed = 0;

@@ -24,7 +24,8 @@ import java.util.TreeMap;
 
 /**
  * The files of a rules directory that make up a ruleset, by path relative to the directory ({@code /} separated):
- * DRL files anywhere but {@code tests/}, the YAML of {@code catalog/}, {@code thresholds.yaml}, and {@code VERSION}.
+ * DRL files anywhere but {@code tests/}, the YAML of {@code catalog/}, {@code thresholds.yaml}, {@code sources.yaml}
+ * and {@code VERSION}.
  * <p>
  * Links are followed only where they resolve inside the directory, and hidden entries (names starting with a dot)
  * are passed over: that is the layout of a Kubernetes ConfigMap volume, whose visible files are links into a
@@ -161,6 +162,7 @@ public record RuleSources(Map<String, String> files) {
             return false;
         }
         return rel.endsWith(".drl") || rel.equals("thresholds.yaml") || rel.equals("VERSION")
+                || rel.equals("sources.yaml")
                 || (rel.startsWith("catalog/") && rel.endsWith(".yaml"));
     }
 

@@ -3,6 +3,8 @@ package io.nqpf.advisor.engine;
 import io.nqpf.advisor.engine.facts.Findings;
 import io.nqpf.advisor.knowledge.Catalog;
 import io.nqpf.advisor.knowledge.CatalogLoader;
+import io.nqpf.advisor.knowledge.CitationCheck;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +29,7 @@ import org.kie.internal.io.ResourceFactory;
 /**
  * Builds a {@link Ruleset} from rule sources: reads the catalog, compiles the DRL (MVEL dialect by default),
  * and checks that every id a rule names exists (bottleneck, countermeasure, threshold, factor), so that a typo is
- * reported with its file and line instead of silently never firing.
+ * reported with its file and line instead of silently never firing, and that every citation quotes its source text.
  */
 public final class RulesetBuilder {
 
@@ -60,10 +62,13 @@ public final class RulesetBuilder {
     private RulesetBuilder() {
     }
 
-    public static Outcome build(RuleSources sources) {
+    /** @param sourceTexts the directory of the source documents' texts the catalog quotes */
+    public static Outcome build(RuleSources sources, Path sourceTexts) {
         List<RuleError> errors = new ArrayList<>();
         CatalogLoader.Result catalog = CatalogLoader.load(sources.yaml());
         catalog.problems().forEach(p -> errors.add(new RuleError(p.file(), p.line(), p.column(), p.message())));
+        CitationCheck.Result citations = CitationCheck.check(sources.yaml(), sourceTexts);
+        citations.problems().forEach(p -> errors.add(new RuleError(p.file(), p.line(), p.column(), p.message())));
         List<RuleInfo> rules = new ArrayList<>();
         sources.drl().forEach((file, text) -> scan(file, text, catalog.catalog(), rules, errors));
         Map<String, RuleInfo> byName = new LinkedHashMap<>();
@@ -83,7 +88,7 @@ public final class RulesetBuilder {
             return new Outcome(null, List.copyOf(errors));
         }
         Ruleset ruleset = new Ruleset(kieBase, catalog.catalog(), sources.version(), sources.sha256(), Instant.now(),
-                List.copyOf(sources.files().keySet()), List.copyOf(rules), Map.copyOf(byName));
+                List.copyOf(sources.files().keySet()), List.copyOf(rules), Map.copyOf(byName), citations.summary());
         return new Outcome(ruleset, List.of());
     }
 

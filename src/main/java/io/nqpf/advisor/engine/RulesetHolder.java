@@ -3,6 +3,7 @@ package io.nqpf.advisor.engine;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.nqpf.advisor.knowledge.CitationCheck;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,6 +30,9 @@ public class RulesetHolder {
     private final Path rulesDir;
     private final MeterRegistry registry;
     private final BuildLimiter builds;
+    /** The source texts the catalog quotes (env ADVISOR_SOURCES_DIR). */
+    @ConfigProperty(name = "advisor.sources-dir", defaultValue = CitationCheck.DEFAULT_TEXTS_DIR)
+    String sourcesDir;
 
     public RulesetHolder(@ConfigProperty(name = "advisor.rules-dir", defaultValue = "rules") String rulesDir,
             @ConfigProperty(name = "advisor.rules.build-time-limit", defaultValue = "PT20S") Duration buildTimeLimit,
@@ -85,7 +89,7 @@ public class RulesetHolder {
         Timer.Sample sample = Timer.start(registry);
         RulesetBuilder.Outcome outcome;
         try {
-            outcome = RulesetBuilder.build(sources.get());
+            outcome = RulesetBuilder.build(sources.get(), Path.of(sourcesDir));
         } catch (RuleSources.UnreadableException e) {
             outcome = new RulesetBuilder.Outcome(null, e.errors());
         }

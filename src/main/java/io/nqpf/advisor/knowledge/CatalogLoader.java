@@ -51,7 +51,11 @@ public final class CatalogLoader {
     /** @param files relative path to content, for the YAML files of a rules directory */
     public static Result load(Map<String, String> files) {
         CatalogLoader loader = new CatalogLoader();
-        files.forEach(loader::read);
+        files.forEach((file, content) -> {
+            if (!file.equals(CitationCheck.SOURCES)) {
+                loader.read(file, content);
+            }
+        });
         Catalog catalog = new Catalog(Map.copyOf(loader.bottlenecks), Map.copyOf(loader.countermeasures),
                 Map.copyOf(loader.indicators), Map.copyOf(loader.factors), Map.copyOf(loader.thresholds));
         return new Result(catalog, List.copyOf(loader.problems));

@@ -7,6 +7,7 @@ import io.nqpf.advisor.engine.Evaluator;
 import io.nqpf.advisor.engine.RuleSources;
 import io.nqpf.advisor.engine.Ruleset;
 import io.nqpf.advisor.engine.RulesetBuilder;
+import io.nqpf.advisor.knowledge.CitationCheck;
 import io.nqpf.advisor.knowledge.Language;
 import io.nqpf.advisor.profile.ProfileReader;
 import io.nqpf.advisor.profile.RegionProfile;
@@ -57,7 +58,8 @@ public class EvaluationBenchmark {
         // as in the service (quarkus.log.category."org.drools".level=WARN): no engine trace logging
         Logger.getLogger("org.drools").setLevel(java.util.logging.Level.WARNING);
         Logger.getLogger("org.kie").setLevel(java.util.logging.Level.WARNING);
-        ruleset = RulesetBuilder.build(RuleSources.read(Path.of("rules"))).ruleset();
+        ruleset = RulesetBuilder.build(RuleSources.read(Path.of("rules")), CitationCheck.textsDirFromEnvironment())
+                .ruleset();
         reader = new ProfileReader(Validation.byDefaultProvider().configure()
                 .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator());
         json = new ObjectMapper().findAndRegisterModules().setSerializationInclusion(JsonInclude.Include.NON_NULL);
