@@ -98,7 +98,7 @@ final class DrlScanner {
     private RuleInfo rule(RuleDescr rule) {
         String kind = kind(rule);
         LinkedHashSet<String> ids = new LinkedHashSet<>();
-        conditions(rule.getLhs(), null, ids);
+        conditions(rule.getLhs(), ids);
         consequence(rule, kind, ids);
         return new RuleInfo(rule.getName(), file, rule.getLine(), kind, List.copyOf(ids));
     }
@@ -132,7 +132,7 @@ final class DrlScanner {
     }
 
     /** Walks every conditional element (and, or, not, exists, forall, accumulate, collect) down to constraints. */
-    private void conditions(BaseDescr descr, IdSpace space, Set<String> ids) {
+    private void conditions(BaseDescr descr, Set<String> ids) {
         if (descr instanceof PatternDescr pattern) {
             IdSpace own = PATTERN_IDS.get(simpleName(pattern.getObjectType()));
             for (BaseDescr constraint : pattern.getDescrs()) {
@@ -141,15 +141,15 @@ final class DrlScanner {
                 }
             }
             if (pattern.getSource() != null) {
-                conditions(pattern.getSource(), space, ids);
+                conditions(pattern.getSource(), ids);
             }
         } else if (descr instanceof AccumulateDescr accumulate) {
-            conditions(accumulate.getInput(), space, ids);
+            conditions(accumulate.getInput(), ids);
         } else if (descr instanceof CollectDescr collect) {
-            conditions(collect.getInputPattern(), space, ids);
+            conditions(collect.getInputPattern(), ids);
         } else if (descr instanceof ConditionalElementDescr element) {
             for (BaseDescr child : element.getDescrs()) {
-                conditions(child, space, ids);
+                conditions(child, ids);
             }
         }
     }
@@ -212,7 +212,9 @@ final class DrlScanner {
 
     /** Reads the {@code findings.…(kcontext, …)} calls of the consequence, skipping comments and strings. */
     private void consequence(RuleDescr rule, String kind, Set<String> ids) {
-        String body = String.valueOf(rule.getConsequence());
+        if (!(rule.getConsequence() instanceof String body)) {
+            return;
+        }
         int base = text.indexOf(body, rule.getStartCharacter());
         if (base < 0) {
             base = rule.getStartCharacter();

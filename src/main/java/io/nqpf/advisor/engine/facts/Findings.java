@@ -1,9 +1,12 @@
 package io.nqpf.advisor.engine.facts;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -80,7 +83,7 @@ public final class Findings {
             candidates.put(id, candidate);
         }
         List<Bottleneck> answered = matched(kcontext, Bottleneck.class);
-        List<String> changed = new ArrayList<>();
+        Set<String> changed = new LinkedHashSet<>();
         if (answered.isEmpty()) {
             changed.addAll(candidate.opportunity(c, rule));
         }
@@ -115,7 +118,7 @@ public final class Findings {
     }
 
     /** Tells the engine which properties of a fact changed, so only rules constraining them re-evaluate. */
-    private static void updated(RuleContext kcontext, FactHandle handle, Object fact, List<String> changed) {
+    private static void updated(RuleContext kcontext, FactHandle handle, Object fact, Collection<String> changed) {
         if (!changed.isEmpty()) {
             kcontext.getKieRuntime().update(handle, fact, changed.toArray(String[]::new));
         }
