@@ -9,6 +9,8 @@ import io.nqpf.advisor.knowledge.ThresholdDef;
 import io.nqpf.advisor.profile.ProfileIndicators;
 import io.nqpf.advisor.profile.RegionProfile;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +24,7 @@ import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.Match;
 
 /**
- * Runs a profile through a ruleset. The real pass inserts the region and the evidence its values give. A second,
+ * Runs a profile through a ruleset, stage rules first (their agenda group has the focus). The real pass inserts the region and the evidence its values give. A second,
  * what-if pass adds evidence for values that lie near a threshold and for missing indicators: the diagnosis rules
  * that fire only thanks to those tell the watchlist and the data gaps, so neither needs any rule written twice.
  */
@@ -31,6 +33,9 @@ public final class Evaluator {
     private Evaluator() {
     }
 
+    /**
+     * @throws RunawayRulesException when the rules fire {@value #MAX_FIRINGS} times for the profile
+     */
     public static Evaluation evaluate(RegionProfile profile, Ruleset ruleset) {
         Map<String, Object> values = ProfileIndicators.values(profile);
         List<Evidence> observed = new ArrayList<>();
@@ -121,24 +126,28 @@ public final class Evaluator {
     private static Findings run(Ruleset ruleset, Region region, List<Evidence> observed, List<Evidence> hypothetical,
             List<String> fired, AgendaFilter filter) {
         Findings findings = new Findings();
+        Map<String, Integer> firings = new HashMap<>();
         KieSession session = ruleset.kieBase().newKieSession();
         try {
             session.setGlobal(RulesetBuilder.GLOBAL, findings);
-            if (fired != null) {
-                session.addEventListener(new DefaultAgendaEventListener() {
-                    @Override
-                    public void afterMatchFired(AfterMatchFiredEvent event) {
-                        fired.add(event.getMatch().getRule().getName());
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    String rule = event.getMatch().getRule().getName();
+                    firings.merge(rule, 1, Integer::sum);
+                    if (fired != null) {
+                        fired.add(rule);
                     }
-                });
-            }
+                }
+            });
             session.insert(region);
             observed.forEach(session::insert);
             hypothetical.forEach(session::insert);
-            if (filter == null) {
-                session.fireAllRules(MAX_FIRINGS);
-            } else {
-                session.fireAllRules(filter, MAX_FIRINGS);
+            session.getAgenda().getAgendaGroup(Findings.STAGE_GROUP).setFocus();
+            int count = filter == null ? session.fireAllRules(MAX_FIRINGS) : session.fireAllRules(filter, MAX_FIRINGS);
+            if (count >= MAX_FIRINGS) {
+                String most = Collections.max(firings.entrySet(), Map.Entry.comparingByValue()).getKey();
+                throw new RunawayRulesException(ruleset.version(), MAX_FIRINGS, most);
             }
         } finally {
             session.dispose();

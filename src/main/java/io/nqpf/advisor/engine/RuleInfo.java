@@ -8,28 +8,15 @@ public record RuleInfo(
         @Schema(description = "Rule name as written in the DRL") String name,
         @Schema(description = "DRL file relative to the rules directory") String file,
         @Schema(description = "Line of the rule header") int line,
-        @Schema(description = "What the rule reports", enumeration = {"DIAGNOSIS", "STAGE", "COUNTERMEASURE", "ADJUSTMENT", "OTHER"})
+        @Schema(description = "What the rule reports, from its @kind", enumeration = {"DIAGNOSIS", "STAGE", "COUNTERMEASURE", "ADJUSTMENT"})
         String kind,
         @Schema(description = "Bottleneck, countermeasure and threshold ids the rule refers to") List<String> ids) {
+
+    /** The kinds a rule declares with {@code @kind(…)}, written in lower case in the DRL. */
+    public static final List<String> KINDS = List.of("DIAGNOSIS", "STAGE", "COUNTERMEASURE", "ADJUSTMENT");
 
     /** Diagnosis and stage rules are the ones the what-if pass needs. */
     public boolean diagnoses() {
         return "DIAGNOSIS".equals(kind) || "STAGE".equals(kind);
-    }
-
-    static String kindOf(String body) {
-        if (body.contains("findings.bottleneck(")) {
-            return "DIAGNOSIS";
-        }
-        if (body.contains("findings.stage(")) {
-            return "STAGE";
-        }
-        if (body.contains("findings.recommend(")) {
-            return "COUNTERMEASURE";
-        }
-        if (body.contains("findings.fit(") || body.contains("findings.stageFit(") || body.contains("findings.prerequisite(")) {
-            return "ADJUSTMENT";
-        }
-        return "OTHER";
     }
 }

@@ -37,7 +37,7 @@ public final class Counterfactuals {
      *               one of the three shares and all three are known, an unchanged share takes up the difference
      */
     public static List<Change> clearsWhen(Bottleneck bottleneck, Map<String, Object> values) {
-        List<List<Evidence>> open = new ArrayList<>(bottleneck.findings());
+        List<List<Evidence>> open = new ArrayList<>(bottleneck.getFindings());
         Map<String, Change> changes = new LinkedHashMap<>();
         while (!open.isEmpty()) {
             Map<String, List<Evidence>> byIndicator = new LinkedHashMap<>();
@@ -85,7 +85,7 @@ public final class Counterfactuals {
     }
 
     private static List<Evidence> allOn(Bottleneck b, String path) {
-        return b.findings().stream().flatMap(List::stream).filter(e -> e.getIndicator().equals(path)).toList();
+        return b.getFindings().stream().flatMap(List::stream).filter(e -> e.getIndicator().equals(path)).toList();
     }
 
     /** The value that takes every evidence on this indicator back to (not past) its threshold. */

@@ -19,7 +19,7 @@ public final class Ranker {
         }
         List<Scored> scored = new ArrayList<>();
         for (Candidate c : candidates.values()) {
-            List<Double> needs = c.addresses().entrySet().stream()
+            List<Double> needs = c.getAddresses().entrySet().stream()
                     .filter(e -> bottlenecks.containsKey(e.getKey()))
                     .map(e -> bottlenecks.get(e.getKey()).getSeverity() * e.getValue())
                     .sorted(Comparator.reverseOrder()).toList();
@@ -28,8 +28,8 @@ public final class Ranker {
             add(factors, ScoreModel.FACTOR_NEED, ScoreModel.NEED * top, null);
             double rest = needs.stream().skip(1).mapToDouble(Double::doubleValue).sum();
             add(factors, ScoreModel.FACTOR_BREADTH, Math.min(ScoreModel.BREADTH_CAP, ScoreModel.BREADTH * rest), null);
-            add(factors, ScoreModel.FACTOR_OPPORTUNITY, ScoreModel.OPPORTUNITY * c.opportunity(), null);
-            for (Adjustment a : c.adjustments()) {
+            add(factors, ScoreModel.FACTOR_OPPORTUNITY, ScoreModel.OPPORTUNITY * c.getOpportunity(), null);
+            for (Adjustment a : c.getAdjustments()) {
                 add(factors, a.reason(), a.points(), a.kind());
             }
             long sum = factors.stream().mapToLong(f -> ScoreModel.tenths(f.points())).sum();

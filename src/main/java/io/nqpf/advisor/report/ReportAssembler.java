@@ -46,14 +46,14 @@ public final class ReportAssembler {
                     .toList();
             bottlenecks.add(new Report.BottleneckView(b.getId(), entry.title().in(lang), entry.description().in(lang),
                     round3(b.getSeverity()), level(b.getSeverity()),
-                    b.evidence().stream().map(words::evidence).toList(), clears, entry.sources(),
-                    b.rules().iterator().next(), List.copyOf(b.rules())));
+                    b.getEvidence().stream().map(words::evidence).toList(), clears, entry.sources(),
+                    b.getRules().iterator().next(), List.copyOf(b.getRules())));
         }
 
         List<Report.RecommendationView> recommendations = new ArrayList<>();
         for (Ranked r : Ranker.rank(ev.findings().candidates(), found)) {
             CountermeasureEntry entry = catalog.countermeasures().get(r.candidate().getId());
-            List<String> addresses = r.candidate().addresses().keySet().stream()
+            List<String> addresses = r.candidate().getAddresses().keySet().stream()
                     .filter(found::containsKey)
                     .sorted(Comparator.comparingDouble((String id) -> -found.get(id).getSeverity()).thenComparing(id -> id))
                     .toList();
@@ -63,7 +63,7 @@ public final class ReportAssembler {
             recommendations.add(new Report.RecommendationView(r.rank(), entry.id(), entry.title().in(lang),
                     entry.summary().in(lang), entry.actions().in(lang), r.score(), breakdown, addresses,
                     words.explanation(entry, addresses.stream().map(found::get).toList(), r), entry.sources(),
-                    List.copyOf(r.candidate().rules())));
+                    List.copyOf(r.candidate().getRules())));
         }
 
         List<Report.WatchItem> watchlist = ev.watchlist().entrySet().stream()

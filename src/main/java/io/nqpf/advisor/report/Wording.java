@@ -70,7 +70,7 @@ final class Wording {
             Set<String> seen = new LinkedHashSet<>();
             List<String> facts = new ArrayList<>();
             for (Bottleneck b : addressed) {
-                for (Evidence e : b.evidence()) {
+                for (Evidence e : b.getEvidence()) {
                     if (seen.add(e.getId()) && facts.size() < 4) {
                         facts.add(sentence(e));
                     }

@@ -40,6 +40,7 @@ class RulesetLifecycleTest {
             global io.nqpf.advisor.engine.facts.Findings findings;
 
             rule "Draft: misspelt threshold"
+                @kind(diagnosis)
             when
                 Evidence( id == "RD_BELOW_NATIONL" )
             then
@@ -90,7 +91,7 @@ class RulesetLifecycleTest {
                 .post("/api/v1/ruleset/validate").then().statusCode(200)
                 .body("valid", equalTo(false))
                 .body("errors[0].file", equalTo("draft.drl"))
-                .body("errors[0].line", equalTo(7))
+                .body("errors[0].line", equalTo(8))
                 .body("errors[0].column", equalTo(22))
                 .body("errors[0].message", containsString("RD_BELOW_NATIONL"));
         admin().body(java.util.Map.of("files", java.util.Map.of("draft.drl", TYPO_RULE.replace("NATIONL", "NATIONAL"))))
@@ -100,13 +101,13 @@ class RulesetLifecycleTest {
 
     @Test
     void drlSyntaxErrorsCarryTheirLine() {
-        String broken = originalDrl.replace("rule \"B-INST-TALENT: population shrinking, few graduates\"\nwhen",
-                "rule \"B-INST-TALENT: population shrinking, few graduates\"\nwhen\n    Evidence( id == )");
+        String broken = originalDrl.replace("rule \"B-INST-TALENT: population shrinking, few graduates\"\n    @kind(diagnosis)\nwhen",
+                "rule \"B-INST-TALENT: population shrinking, few graduates\"\n    @kind(diagnosis)\nwhen\n    Evidence( id == )");
         admin().body(java.util.Map.of("files", java.util.Map.of("institutional-reform.drl", broken)))
                 .post("/api/v1/ruleset/validate").then().statusCode(200)
                 .body("valid", equalTo(false))
                 .body("errors[0].file", equalTo("institutional-reform.drl"))
-                .body("errors[0].line", equalTo(51))
+                .body("errors[0].line", equalTo(56))
                 .body("errors[0].column", equalTo(21));
     }
 
@@ -137,7 +138,7 @@ class RulesetLifecycleTest {
         Files.writeString(TempRulesProfile.DIR.resolve("draft.drl"), TYPO_RULE);
         admin().post("/api/v1/ruleset/reload").then().statusCode(422).contentType(Problem.MEDIA_TYPE)
                 .body("errors[0].file", equalTo("draft.drl"))
-                .body("errors[0].line", equalTo(7))
+                .body("errors[0].line", equalTo(8))
                 .body("detail", containsString(before));
         given().get("/api/v1/ruleset").then().body("version", equalTo(before));
         given().contentType(ContentType.JSON).body(Examples.read("declining-coal-city.json"))

@@ -2,6 +2,7 @@ package io.nqpf.advisor.engine.facts;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Set;
 /**
  * A diagnosed bottleneck. Several diagnosis rules may find the same id; each finding (a rule's match) adds its
  * evidence, and the severity is the highest any finding gives. Countermeasure rules match on
- * {@code Bottleneck( id == "B-INST-MARKET" )}.
+ * {@code Bottleneck( id == "B-INST-MARKET" )}. Only {@link Findings} changes it, and tells the engine which
+ * properties changed, so that a rule re-fires only when a property it constrains changes.
  */
 public final class Bottleneck {
 
@@ -37,13 +39,26 @@ public final class Bottleneck {
         return severity;
     }
 
-    void addFinding(String rule, List<Evidence> found) {
-        rules.add(rule);
+    /** Adds one finding and returns the names of the properties it changed. */
+    List<String> addFinding(String rule, List<Evidence> found) {
+        List<String> changed = new ArrayList<>(List.of("findings"));
         findings.add(List.copyOf(found));
-        for (Evidence e : found) {
-            evidence.putIfAbsent(e.getId(), e);
+        if (rules.add(rule)) {
+            changed.add("rules");
         }
+        boolean newEvidence = false;
+        for (Evidence e : found) {
+            newEvidence |= evidence.putIfAbsent(e.getId(), e) == null;
+        }
+        if (newEvidence) {
+            changed.add("evidence");
+        }
+        double before = severity;
         severity = Math.max(severity, severityOf(found));
+        if (severity != before) {
+            changed.add("severity");
+        }
+        return changed;
     }
 
     /** Severity of one finding: the base plus the mean excess of its evidence over the remaining range. */
@@ -52,16 +67,16 @@ public final class Bottleneck {
         return BASE_SEVERITY + (1 - BASE_SEVERITY) * mean;
     }
 
-    public Collection<Evidence> evidence() {
-        return evidence.values();
+    public Collection<Evidence> getEvidence() {
+        return Collections.unmodifiableCollection(evidence.values());
     }
 
-    public Set<String> rules() {
-        return rules;
+    public Set<String> getRules() {
+        return Collections.unmodifiableSet(rules);
     }
 
     /** The evidence of each rule match that found this bottleneck: clearing one item of each clears it. */
-    public List<List<Evidence>> findings() {
-        return findings;
+    public List<List<Evidence>> getFindings() {
+        return Collections.unmodifiableList(findings);
     }
 }

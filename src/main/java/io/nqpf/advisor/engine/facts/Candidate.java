@@ -1,6 +1,7 @@
 package io.nqpf.advisor.engine.facts;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Set;
 
 /**
  * A countermeasure proposed by a rule, either because it answers bottlenecks ({@code addresses}) or because the
- * region is strong enough for it (an opportunity). Fit and prerequisite rules attach {@link Adjustment}s.
+ * region is strong enough for it (an opportunity). Fit and prerequisite rules attach {@link Adjustment}s. Only
+ * {@link Findings} changes it, and tells the engine which properties changed.
  */
 public final class Candidate {
 
@@ -28,35 +30,51 @@ public final class Candidate {
     }
 
     /** Bottleneck id to how central this countermeasure is to it (0..1). */
-    public Map<String, Double> addresses() {
-        return addresses;
+    public Map<String, Double> getAddresses() {
+        return Collections.unmodifiableMap(addresses);
     }
 
-    public List<Adjustment> adjustments() {
-        return adjustments;
+    public List<Adjustment> getAdjustments() {
+        return Collections.unmodifiableList(adjustments);
     }
 
-    public Set<String> rules() {
-        return rules;
+    public Set<String> getRules() {
+        return Collections.unmodifiableSet(rules);
     }
 
     /** Centrality (0..1) of an opportunity proposal made without a bottleneck; 0 when none was made. */
-    public double opportunity() {
+    public double getOpportunity() {
         return opportunity;
     }
 
-    void address(String bottleneckId, double centrality, String rule) {
+    /** Records that this answers a bottleneck and returns the names of the properties that changed. */
+    List<String> address(String bottleneckId, double centrality, String rule) {
+        Double before = addresses.get(bottleneckId);
         addresses.merge(bottleneckId, centrality, Math::max);
-        rules.add(rule);
+        return changed(!addresses.get(bottleneckId).equals(before) ? "addresses" : null, rule);
     }
 
-    void opportunity(double centrality, String rule) {
+    /** Records an opportunity proposal and returns the names of the properties that changed. */
+    List<String> opportunity(double centrality, String rule) {
+        double before = opportunity;
         opportunity = Math.max(opportunity, centrality);
-        rules.add(rule);
+        return changed(opportunity != before ? "opportunity" : null, rule);
     }
 
-    void adjust(Adjustment adjustment) {
+    /** Attaches an adjustment and returns the names of the properties that changed. */
+    List<String> adjust(Adjustment adjustment) {
         adjustments.add(adjustment);
-        rules.add(adjustment.rule());
+        return changed("adjustments", adjustment.rule());
+    }
+
+    private List<String> changed(String property, String rule) {
+        List<String> changed = new ArrayList<>();
+        if (property != null) {
+            changed.add(property);
+        }
+        if (rules.add(rule)) {
+            changed.add("rules");
+        }
+        return changed;
     }
 }

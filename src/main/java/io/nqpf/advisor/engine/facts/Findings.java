@@ -1,9 +1,12 @@
 package io.nqpf.advisor.engine.facts;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -20,6 +23,9 @@ import org.kie.api.runtime.rule.RuleContext;
  */
 public final class Findings {
 
+    /** The agenda group of stage rules: it has the focus first, so the stage is known before other rules run. */
+    public static final String STAGE_GROUP = "stage";
+
     /** What one diagnosis or stage rule found, with the evidence it matched. */
     public record Hit(String rule, String target, List<Evidence> evidence) {
     }
@@ -27,6 +33,7 @@ public final class Findings {
     private final Map<String, Bottleneck> bottlenecks = new LinkedHashMap<>();
     private final Map<String, FactHandle> bottleneckHandles = new LinkedHashMap<>();
     private final Map<String, Candidate> candidates = new LinkedHashMap<>();
+    private final Map<String, FactHandle> candidateHandles = new LinkedHashMap<>();
     private SmartSpecialization stage;
     private FactHandle stageHandle;
     private final List<Hit> hits = new ArrayList<>();
@@ -42,18 +49,15 @@ public final class Findings {
             bottlenecks.put(id, b);
             bottleneckHandles.put(id, kcontext.getKieRuntime().insert(b));
         } else {
-            double before = b.getSeverity();
-            b.addFinding(rule, evidence);
-            if (b.getSeverity() != before) {
-                kcontext.getKieRuntime().update(bottleneckHandles.get(id), b);
-            }
+            updated(kcontext, bottleneckHandles.get(id), b, b.addFinding(rule, evidence));
         }
     }
 
     /**
      * Records the stage. At most one SmartSpecialization fact stands: when rules for both stages fire, stage 1
      * wins, because 002 四、(二) puts related diversification first and a region still showing stage-1 signals
-     * has not completed it. Stage rules carry a high salience so this settles before fit rules look.
+     * has not completed it. Stage rules run in the agenda group {@value #STAGE_GROUP}, which fires before any
+     * other rule, so this settles before fit rules look.
      */
     public void stage(RuleContext kcontext, Stage found) {
         String rule = kcontext.getRule().getName();
@@ -79,14 +83,17 @@ public final class Findings {
             candidates.put(id, candidate);
         }
         List<Bottleneck> answered = matched(kcontext, Bottleneck.class);
+        Set<String> changed = new LinkedHashSet<>();
         if (answered.isEmpty()) {
-            candidate.opportunity(c, rule);
+            changed.addAll(candidate.opportunity(c, rule));
         }
         for (Bottleneck b : answered) {
-            candidate.address(b.getId(), c, rule);
+            changed.addAll(candidate.address(b.getId(), c, rule));
         }
         if (fresh) {
-            kcontext.getKieRuntime().insert(candidate);
+            candidateHandles.put(id, kcontext.getKieRuntime().insert(candidate));
+        } else {
+            updated(kcontext, candidateHandles.get(id), candidate, changed);
         }
     }
 
@@ -105,7 +112,15 @@ public final class Findings {
     private void adjust(RuleContext kcontext, String id, Adjustment.Kind kind, double points, String reason) {
         Candidate candidate = candidates.get(id);
         if (candidate != null) {
-            candidate.adjust(new Adjustment(kind, points, reason, kcontext.getRule().getName()));
+            updated(kcontext, candidateHandles.get(id), candidate,
+                    candidate.adjust(new Adjustment(kind, points, reason, kcontext.getRule().getName())));
+        }
+    }
+
+    /** Tells the engine which properties of a fact changed, so only rules constraining them re-evaluate. */
+    private static void updated(RuleContext kcontext, FactHandle handle, Object fact, Collection<String> changed) {
+        if (!changed.isEmpty()) {
+            kcontext.getKieRuntime().update(handle, fact, changed.toArray(String[]::new));
         }
     }
 
