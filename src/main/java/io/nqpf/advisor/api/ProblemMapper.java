@@ -4,6 +4,7 @@ import io.nqpf.advisor.api.security.LoginThrottledException;
 import io.nqpf.advisor.engine.BuildLimiter;
 import io.nqpf.advisor.engine.Ruleset;
 import io.nqpf.advisor.engine.RulesetHolder;
+import io.nqpf.advisor.engine.RunawayRulesException;
 import io.nqpf.advisor.profile.InvalidProfileException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -55,6 +56,17 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response notReady(RecommendationService.NoRulesetException e) {
         return respond(Problem.of("no-ruleset", "Service unavailable", 503, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response runaway(RunawayRulesException e) {
+        return respond(runawayProblem(e));
+    }
+
+    static Problem runawayProblem(RunawayRulesException e) {
+        return Problem.of("ruleset-runaway", "Service unavailable", 503, "The active ruleset " + e.version()
+                + " could not finish this profile: a rule kept firing past " + e.limit()
+                + " firings, so no report is given. This is a defect of the rules; the administrator has been told.");
     }
 
     @ServerExceptionMapper

@@ -2,7 +2,9 @@ package io.nqpf.advisor.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nqpf.advisor.engine.Ruleset;
+import io.nqpf.advisor.engine.RunawayRulesException;
 import io.nqpf.advisor.knowledge.Language;
+import io.nqpf.advisor.profile.BatchReader;
 import io.nqpf.advisor.profile.InvalidProfileException;
 import io.nqpf.advisor.profile.ProfileReader;
 import io.nqpf.advisor.profile.RegionProfile;
@@ -115,35 +117,28 @@ public class RecommendationResource {
             @Parameter(hidden = true) @HeaderParam("Accept-Language") String acceptLanguage) {
         Language language = Languages.choose(lang, acceptLanguage);
         limit(body, maxBatchBytes);
-        JsonNode root = ProfileReader.tree(body);
-        List<Violation> shape = new ArrayList<>();
-        if (RequestEnvelope.check(root, "a profiles array", shape, "profiles")
-                && (root.get("profiles") == null || !root.get("profiles").isArray())) {
-            shape.add(new Violation("profiles", "must be an array of region profiles"));
-        }
-        if (!shape.isEmpty()) {
-            throw new InvalidProfileException("Invalid batch request", shape);
-        }
-        JsonNode profiles = root.get("profiles");
-        if (profiles.size() > maxBatchProfiles) {
-            throw new PayloadTooLargeException("The batch has " + profiles.size() + " profiles; the limit is "
-                    + maxBatchProfiles + " profiles per request");
+        List<BatchReader.Item> items;
+        try {
+            items = new BatchReader(reader, maxBatchProfiles, maxBodyBytes).read(body);
+        } catch (BatchReader.TooManyProfilesException e) {
+            throw new PayloadTooLargeException(e.getMessage());
         }
         Ruleset ruleset = service.ruleset();
-        BatchSchemas.BatchResult[] results = new BatchSchemas.BatchResult[profiles.size()];
-        IntStream.range(0, profiles.size()).parallel().forEach(i -> results[i] = one(i, profiles.get(i), language, ruleset));
+        BatchSchemas.BatchResult[] results = new BatchSchemas.BatchResult[items.size()];
+        IntStream.range(0, items.size()).parallel().forEach(i -> results[i] = one(items.get(i), language, ruleset));
         int failed = (int) Arrays.stream(results).filter(r -> r.problem() != null).count();
         return new BatchSchemas.BatchResponse(List.of(results), results.length - failed, failed);
     }
 
-    private BatchSchemas.BatchResult one(int index, JsonNode node, Language language, Ruleset ruleset) {
-        JsonNode id = node.isObject() ? node.get("regionId") : null;
-        String regionId = id != null && id.isTextual() ? id.asText() : null;
+    private BatchSchemas.BatchResult one(BatchReader.Item item, Language language, Ruleset ruleset) {
+        if (item.problem() != null) {
+            return new BatchSchemas.BatchResult(item.index(), item.regionId(), null, ProblemMapper.problem(item.problem()));
+        }
         try {
-            RegionProfile profile = reader.read(node, RegionProfile.class);
-            return new BatchSchemas.BatchResult(index, regionId, service.evaluate(profile, language, false, ruleset), null);
-        } catch (InvalidProfileException e) {
-            return new BatchSchemas.BatchResult(index, regionId, null, ProblemMapper.problem(e));
+            return new BatchSchemas.BatchResult(item.index(), item.regionId(),
+                    service.evaluate(item.profile(), language, false, ruleset), null);
+        } catch (RunawayRulesException e) {
+            return new BatchSchemas.BatchResult(item.index(), item.regionId(), null, ProblemMapper.runawayProblem(e));
         }
     }
 

@@ -27,8 +27,20 @@ public final class RulesCheck {
         System.exit(check(dir, coverageFile, texts));
     }
 
+    /** The service's default limit on one evaluation (advisor.rules.evaluation-time-limit). */
+    private static final java.time.Duration EVALUATION_LIMIT = java.time.Duration.ofSeconds(2);
+
     static int check(Path dir, Path coverageFile, Path texts) throws IOException {
-        RulesetBuilder.Outcome outcome = RulesetBuilder.build(RuleSources.read(dir), texts);
+        RulesetBuilder.Outcome outcome;
+        try {
+            outcome = RulesetBuilder.build(RuleSources.read(dir), texts);
+        } catch (RuleSources.UnreadableException e) {
+            outcome = new RulesetBuilder.Outcome(null, e.errors());
+        }
+        if (outcome.ok()) {
+            List<RuleError> runaway = new RunawayProbe(EVALUATION_LIMIT).probe(outcome.ruleset(), dir);
+            outcome = runaway.isEmpty() ? outcome : new RulesetBuilder.Outcome(null, runaway);
+        }
         if (!outcome.ok()) {
             for (RuleError e : outcome.errors()) {
                 System.out.printf("%s:%d:%d: %s%n", dir.resolve(e.file()), e.line(), e.column(), e.message());

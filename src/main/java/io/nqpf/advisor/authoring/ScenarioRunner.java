@@ -82,6 +82,15 @@ public final class ScenarioRunner {
         return cases;
     }
 
+    /** The case's profile, or null when it is not a valid profile (a failure {@link #run} reports). */
+    public RegionProfile profile(Case c) {
+        try {
+            return reader.read(profileNode(c), RegionProfile.class);
+        } catch (InvalidProfileException | UncheckedIOException e) {
+            return null;
+        }
+    }
+
     public Result run(Case c) {
         List<String> failures = new ArrayList<>();
         Scenario s = c.scenario();

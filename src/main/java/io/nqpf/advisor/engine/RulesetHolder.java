@@ -7,8 +7,11 @@ import io.nqpf.advisor.knowledge.CitationCheck;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,13 +33,15 @@ public class RulesetHolder {
     private final Path rulesDir;
     private final MeterRegistry registry;
     private final BuildLimiter builds;
+    private final List<RulesetProbe> probes;
     /** The source texts the catalog quotes (env ADVISOR_SOURCES_DIR). */
     @ConfigProperty(name = "advisor.sources-dir", defaultValue = CitationCheck.DEFAULT_TEXTS_DIR)
     String sourcesDir;
 
     public RulesetHolder(@ConfigProperty(name = "advisor.rules-dir", defaultValue = "rules") String rulesDir,
             @ConfigProperty(name = "advisor.rules.build-time-limit", defaultValue = "PT20S") Duration buildTimeLimit,
-            MeterRegistry registry) {
+            MeterRegistry registry, Instance<RulesetProbe> probes) {
+        this.probes = probes.stream().toList();
         this.rulesDir = Path.of(rulesDir);
         this.registry = registry;
         this.builds = new BuildLimiter(buildTimeLimit);
@@ -89,13 +94,23 @@ public class RulesetHolder {
         Timer.Sample sample = Timer.start(registry);
         RulesetBuilder.Outcome outcome;
         try {
-            outcome = RulesetBuilder.build(sources.get(), Path.of(sourcesDir));
+            outcome = probed(RulesetBuilder.build(sources.get(), Path.of(sourcesDir)));
         } catch (RuleSources.UnreadableException e) {
             outcome = new RulesetBuilder.Outcome(null, e.errors());
         }
         sample.stop(Timer.builder("advisor.ruleset.builds").description("Ruleset builds from the rules directory")
                 .tag("outcome", outcome.ok() ? "success" : "failure").register(registry));
         return outcome;
+    }
+
+    /** A built ruleset that some probe refuses is not built. */
+    private RulesetBuilder.Outcome probed(RulesetBuilder.Outcome outcome) {
+        if (!outcome.ok()) {
+            return outcome;
+        }
+        List<RuleError> errors = new ArrayList<>();
+        probes.forEach(p -> errors.addAll(p.probe(outcome.ruleset(), rulesDir)));
+        return errors.isEmpty() ? outcome : new RulesetBuilder.Outcome(null, List.copyOf(errors));
     }
 
     private synchronized RulesetBuilder.Outcome activate(RulesetBuilder.Outcome outcome) {

@@ -185,6 +185,6 @@ class RuleCheckTest {
     }
 
     private static RulesetBuilder.Outcome build(String drl) {
-        return RulesetBuilder.build(RuleSources.read(Rules.DIR).with(Map.of("draft.drl", drl)));
+        return RulesetBuilder.build(RuleSources.read(Rules.DIR).with(Map.of("draft.drl", drl)), Rules.SOURCE_TEXTS);
     }
 }

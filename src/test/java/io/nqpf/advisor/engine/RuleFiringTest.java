@@ -108,7 +108,7 @@ class RuleFiringTest {
                     insert(Integer.valueOf($n + 1));
                 end
                 """;
-        RulesetBuilder.Outcome outcome = RulesetBuilder.build(RuleSources.read(Rules.DIR).with(Map.of("draft.drl", drl)));
+        RulesetBuilder.Outcome outcome = RulesetBuilder.build(RuleSources.read(Rules.DIR).with(Map.of("draft.drl", drl)), Rules.SOURCE_TEXTS);
         assertEquals(List.of(), outcome.errors());
         RunawayRulesException e = assertThrows(RunawayRulesException.class,
                 () -> Evaluator.evaluate(profile(Examples.DIR.resolve("sparse-profile.json")), outcome.ruleset()));
@@ -145,6 +145,6 @@ class RuleFiringTest {
                     return result;
                 });
         return new Ruleset(proxy, ruleset.catalog(), ruleset.version(), ruleset.sha256(), ruleset.loadedAt(),
-                ruleset.files(), ruleset.rules(), ruleset.rulesByName());
+                ruleset.files(), ruleset.rules(), ruleset.rulesByName(), ruleset.citations());
     }
 }

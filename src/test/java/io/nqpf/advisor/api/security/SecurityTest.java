@@ -106,6 +106,66 @@ class SecurityTest {
         admin().post("/api/v1/ruleset/reload").then().statusCode(200);
     }
 
+    private static final String LOOP = """
+            package rules.loop;
+            import io.nqpf.advisor.engine.facts.*;
+            global io.nqpf.advisor.engine.facts.Findings findings;
+
+            rule "Loop: seed"
+                @kind(adjustment)
+            when
+                Region()
+            then
+                insert(Long.valueOf(0));
+            end
+
+            rule "Loop: counts forever"
+                @kind(adjustment)
+            when
+                $n : Long()
+            then
+                insert(Long.valueOf($n + 1));
+            end
+            """;
+
+    @Test
+    void aLoopingDraftIsRefusedByValidateWithTheRuleNamed() {
+        admin().body(drafts("loop.drl", LOOP)).post("/api/v1/ruleset/validate").then().statusCode(200)
+                .body("valid", equalTo(false))
+                .body("errors[0].file", equalTo("loop.drl"))
+                .body("errors[0].line", equalTo(13))
+                .body("errors[0].message", containsString("\"Loop: counts forever\" keeps firing"));
+    }
+
+    @Test
+    void aRulesetThatRunsAwayAtEvaluationAnswers503NamingItsVersionNeverATruncatedReport() throws Exception {
+        Path tests = TempRulesProfile.DIR.resolve("tests");
+        Path parked = TempRulesProfile.DIR.resolve(".tests-parked");
+        Path loop = TempRulesProfile.DIR.resolve("loop.drl");
+        // without scenarios to run, the loop is not caught before activation: the last line of defence must hold
+        Files.move(tests, parked);
+        Files.writeString(loop, LOOP);
+        try {
+            String version = admin().post("/api/v1/ruleset/reload").then().statusCode(200).extract().path("version");
+            double before = runaways();
+            given().contentType(ContentType.JSON).body(io.nqpf.advisor.support.Examples.read("declining-coal-city.json"))
+                    .post("/api/v1/recommendations").then().statusCode(503)
+                    .body("type", equalTo("urn:nqpf-advisor:problem:ruleset-runaway"))
+                    .body("detail", containsString(version));
+            assertEquals(before + 1, runaways(), 0.0);
+        } finally {
+            Files.delete(loop);
+            Files.move(parked, tests);
+            admin().post("/api/v1/ruleset/reload").then().statusCode(200);
+        }
+    }
+
+    private static double runaways() {
+        return given().get("/q/metrics").then().extract().asString().lines()
+                .filter(l -> l.startsWith("advisor_evaluations_runaway_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
     @Test
     void compilerFailuresAre422NotServerErrors() {
         String deep = "package p;\nrule r when eval(" + "(".repeat(5000) + "1" + ")".repeat(5000) + ") then end\n";
@@ -173,6 +233,22 @@ class SecurityTest {
             InputStream in = idle.getInputStream();
             assertEquals(-1, in.read(), "the idle connection was not closed");
         }
+    }
+
+    @Test
+    void nothingBuffersMoreThanTheLargestEndpointLimitAndABatchReadsOneProfileAtATime() {
+        byte[] huge = new byte[16 * 1024 * 1024 + 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        huge[0] = '[';
+        huge[huge.length - 1] = ']';
+        given().contentType(ContentType.JSON).body(huge).post("/api/v1/recommendations").then().statusCode(413);
+        // a profile over the one-profile limit fails only itself, without being read into memory
+        String big = "{\"regionId\":\"big\",\"junk\":[" + "1,".repeat(150_000) + "1]}";
+        String ok = io.nqpf.advisor.support.Examples.read("declining-coal-city.json");
+        given().contentType(ContentType.JSON).body("{\"profiles\":[" + ok + "," + big + "]}")
+                .post("/api/v1/recommendations/batch").then().statusCode(200)
+                .body("evaluated", equalTo(1)).body("failed", equalTo(1))
+                .body("results[1].problem.detail", containsString("the limit for one profile is 262144"));
     }
 
     @Test

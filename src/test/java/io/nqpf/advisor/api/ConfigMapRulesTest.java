@@ -1,0 +1,40 @@
+package io.nqpf.advisor.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nqpf.advisor.support.ConfigMapRulesProfile;
+import io.nqpf.advisor.support.Examples;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+/** Rules mounted from a Kubernetes ConfigMap: they build at start, and the watcher picks up the atomic swap. */
+@QuarkusTest
+@TestProfile(ConfigMapRulesProfile.class)
+class ConfigMapRulesTest {
+
+    @Test
+    void buildsAtStartAndReloadsAfterTheVolumeIsSwapped() throws Exception {
+        given().get("/q/health/ready").then().statusCode(200);
+        String before = given().get("/api/v1/ruleset").then().statusCode(200)
+                .body("files", everyItem(not(startsWith(".."))))
+                .extract().path("version");
+        assertTrue(before.startsWith("1.0.0+"), before);
+
+        ConfigMapRulesProfile.swapTo(ConfigMapRulesProfile.writeVersion("..2026_01_02_00_00_00.2", "1.0.7"));
+        String after = before;
+        for (int i = 0; i < 150 && after.equals(before); i++) {
+            Thread.sleep(100);
+            after = given().get("/api/v1/ruleset").then().extract().path("version");
+        }
+        assertTrue(after.startsWith("1.0.7+"), "the watcher did not pick up the swap: still " + after);
+        given().contentType(ContentType.JSON).body(Examples.read("declining-coal-city.json"))
+                .post("/api/v1/recommendations").then().statusCode(200)
+                .body("ruleset.version", org.hamcrest.Matchers.equalTo(after));
+    }
+}
