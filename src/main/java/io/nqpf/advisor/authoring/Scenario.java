@@ -26,7 +26,8 @@ public record Scenario(String name, String why, JsonNode profile, Expect expect)
      */
     public record Expect(List<String> bottlenecks, List<String> notBottlenecks, String stage, Integer top,
             List<String> inTop, List<String> notInTop, List<String> absent, List<List<String>> ranksBefore,
-            List<String> watchlist, List<String> dataGaps) {
+            List<String> watchlist, List<String> dataGaps, Integer maxBottlenecks, Integer minBottlenecks,
+            List<String> leadingBottlenecks, Integer maxRecommendations) {
     }
 
     /** A scenario file: a list of cases. */

@@ -49,6 +49,9 @@ public final class ScenarioRunner {
         }
     }
 
+    /** How many of the most severe bottlenecks {@code leadingBottlenecks} looks at. */
+    static final int LEADING = 5;
+
     private final Ruleset ruleset;
     private final ProfileReader reader;
     private final Map<String, Integer> firings = new TreeMap<>();
@@ -115,6 +118,19 @@ public final class ScenarioRunner {
         List<String> topIds = ranked.subList(0, Math.min(top, ranked.size()));
         each(e.bottlenecks(), id -> !found.contains(id), id -> "bottleneck " + id + " expected but not found; found " + found, failures);
         each(e.notBottlenecks(), found::contains, id -> "bottleneck " + id + " must not be found", failures);
+        if (e.maxBottlenecks() != null && found.size() > e.maxBottlenecks()) {
+            failures.add(found.size() + " bottlenecks found, at most " + e.maxBottlenecks() + " expected: " + found);
+        }
+        if (e.minBottlenecks() != null && found.size() < e.minBottlenecks()) {
+            failures.add(found.size() + " bottlenecks found, at least " + e.minBottlenecks() + " expected: " + found);
+        }
+        // bottlenecks come most severe first: the leading ones must be within the first five
+        List<String> leading = found.subList(0, Math.min(LEADING, found.size()));
+        each(e.leadingBottlenecks(), id -> !leading.contains(id),
+                id -> "bottleneck " + id + " expected among the " + LEADING + " most severe " + leading, failures);
+        if (e.maxRecommendations() != null && ranked.size() > e.maxRecommendations()) {
+            failures.add(ranked.size() + " countermeasures listed, at most " + e.maxRecommendations() + " expected");
+        }
         if (e.stage() != null && !e.stage().equals(report.smartSpecialization().stage())) {
             failures.add("stage " + e.stage() + " expected, was " + report.smartSpecialization().stage());
         }

@@ -40,7 +40,7 @@ public final class Evaluator {
         Map<String, Object> values = ProfileIndicators.values(profile);
         List<Evidence> observed = new ArrayList<>();
         List<Evidence> hypothetical = new ArrayList<>();
-        for (ThresholdDef t : ruleset.catalog().thresholds().values()) {
+        for (ThresholdDef t : ruleset.catalog().thresholdsFor(profile.year())) {
             Object value = values.get(t.indicator());
             if (value == null) {
                 hypothetical.add(new Evidence(t, null, 1.0, Evidence.Basis.MISSING, 0));

@@ -161,7 +161,7 @@ public record RuleSources(Map<String, String> files) {
         if (rel.startsWith("tests/")) {
             return false;
         }
-        return rel.endsWith(".drl") || rel.equals("thresholds.yaml") || rel.equals("VERSION")
+        return rel.endsWith(".drl") || rel.equals("thresholds.yaml") || rel.equals("benchmarks.yaml") || rel.equals("VERSION")
                 || rel.equals("sources.yaml")
                 || (rel.startsWith("catalog/") && rel.endsWith(".yaml"));
     }

@@ -7,7 +7,14 @@ import java.util.Map;
  * indicator labels, factor labels, and the thresholds that turn indicator values into evidence.
  */
 public record Catalog(Map<String, BottleneckEntry> bottlenecks, Map<String, CountermeasureEntry> countermeasures,
-        Map<String, IndicatorEntry> indicators, Map<String, I18n> factors, Map<String, ThresholdDef> thresholds) {
+        Map<String, IndicatorEntry> indicators, Map<String, I18n> factors, Map<String, ThresholdDef> thresholds,
+        Map<String, Benchmark> benchmarks) {
+
+    /** The thresholds as they apply to a profile of that year: benchmarks take that year's national figure. */
+    public java.util.List<ThresholdDef> thresholdsFor(int year) {
+        return thresholds.values().stream()
+                .map(t -> t.forYear(year, t.benchmark() == null ? null : benchmarks.get(t.benchmark()))).toList();
+    }
 
     /** The label of an indicator in a language, falling back to its JSON path. */
     public String indicatorLabel(String path, Language language) {

@@ -28,7 +28,8 @@ public final class CatalogLoader {
 
     /** The shape of one catalog YAML file; every section is optional. */
     record CatalogFile(List<BottleneckEntry> bottlenecks, List<CountermeasureEntry> countermeasures,
-            List<IndicatorEntry> indicators, Map<String, I18n> factors, List<ThresholdDef> thresholds) {
+            List<IndicatorEntry> indicators, Map<String, I18n> factors, List<ThresholdDef> thresholds,
+            List<Benchmark> benchmarks) {
     }
 
     /** A loaded catalog, or the problems that prevent it. */
@@ -41,6 +42,9 @@ public final class CatalogLoader {
     private final Map<String, IndicatorEntry> indicators = new LinkedHashMap<>();
     private final Map<String, I18n> factors = new LinkedHashMap<>();
     private final Map<String, ThresholdDef> thresholds = new LinkedHashMap<>();
+    private final Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
+    /** Thresholds that name a benchmark, with their file, checked once every file is read. */
+    private final Map<ThresholdDef, String> benchmarked = new LinkedHashMap<>();
     /** The file being read and the entry being checked, to say on which line a problem stands. */
     private String[] lines = new String[0];
     private String entry;
@@ -56,8 +60,10 @@ public final class CatalogLoader {
                 loader.read(file, content);
             }
         });
+        loader.checkBenchmarkNames(files);
         Catalog catalog = new Catalog(Map.copyOf(loader.bottlenecks), Map.copyOf(loader.countermeasures),
-                Map.copyOf(loader.indicators), Map.copyOf(loader.factors), Map.copyOf(loader.thresholds));
+                Map.copyOf(loader.indicators), Map.copyOf(loader.factors), Map.copyOf(loader.thresholds),
+                Map.copyOf(loader.benchmarks));
         return new Result(catalog, List.copyOf(loader.problems));
     }
 
@@ -114,6 +120,12 @@ public final class CatalogLoader {
                 }
             });
         }
+        for (Benchmark b : nonNull(parsed.benchmarks())) {
+            entry = b.id();
+            if (unique(file, b.id(), benchmarks.containsKey(b.id())) && benchmark(file, b)) {
+                benchmarks.put(b.id(), b);
+            }
+        }
         for (ThresholdDef t : nonNull(parsed.thresholds())) {
             entry = t.id();
             if (check(file, t.id(), THRESHOLD_ID, "threshold") && unique(file, t.id(), thresholds.containsKey(t.id()))
@@ -128,10 +140,19 @@ public final class CatalogLoader {
         if (indicator == null) {
             return problem(file, t.id() + ": indicator " + t.indicator() + " is not a field of the region profile");
         }
-        if (t.comparison() == null || t.threshold() == null || t.threshold().isNull()) {
-            return problem(file, t.id() + ": needs comparison and threshold");
+        if (t.benchmark() != null) {
+            if (t.comparison() == null || !t.comparison().numeric()) {
+                return problem(file, t.id() + ": a threshold on a benchmark needs a numeric comparison (<, >, <=, >=)");
+            }
+            if (t.threshold() != null && !t.threshold().isNull()) {
+                return problem(file, t.id() + ": give either threshold or benchmark (with factor), not both");
+            }
+            benchmarked.put(t, file);
+        } else if (t.comparison() == null || t.threshold() == null || t.threshold().isNull()) {
+            return problem(file, t.id() + ": needs comparison and threshold (or a benchmark)");
         }
-        if (t.comparison().numeric() != indicator.numeric() || (t.comparison().numeric() && !t.threshold().isNumber())) {
+        if (t.benchmark() == null && (t.comparison().numeric() != indicator.numeric()
+                || (t.comparison().numeric() && !t.threshold().isNumber()))) {
             return problem(file, t.id() + ": comparison " + t.comparison().symbol() + " " + t.threshold()
                     + " does not suit indicator " + t.indicator() + " of type " + indicator.type().getSimpleName());
         }
@@ -142,6 +163,33 @@ public final class CatalogLoader {
             return problem(file, t.id() + ": weight must lie in 0..1");
         }
         return true;
+    }
+
+    private boolean benchmark(String file, Benchmark b) {
+        if (b.label() == null || !b.label().complete()) {
+            return problem(file, b.id() + ": label needs zh-CN and en");
+        }
+        if (b.values() == null || b.values().isEmpty()) {
+            return problem(file, b.id() + ": needs at least one value by year");
+        }
+        for (Benchmark.Point p : b.values()) {
+            if (p.source() == null || p.source().isBlank()) {
+                return problem(file, b.id() + ": the value of " + p.year() + " needs its source");
+            }
+        }
+        return true;
+    }
+
+    /** After every file: each benchmark a threshold names exists. */
+    private void checkBenchmarkNames(Map<String, String> files) {
+        benchmarked.forEach((t, file) -> {
+            if (!benchmarks.containsKey(t.benchmark())) {
+                entry = t.id();
+                lines = files.get(file).split("\n", -1);
+                problem(file, t.id() + ": unknown benchmark '" + t.benchmark() + "': not in benchmarks.yaml");
+                thresholds.remove(t.id());
+            }
+        });
     }
 
     private void citations(String file, String id, List<Citation> sources) {

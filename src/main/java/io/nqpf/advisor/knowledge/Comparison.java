@@ -7,6 +7,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum Comparison {
     LESS("<"),
     GREATER(">"),
+    /** At or below: for levels a source itself presents as the problem. */
+    AT_MOST("<="),
+    /** At or above: for levels a source itself presents as the problem (004's rural figures). */
+    AT_LEAST(">="),
     EQUAL("=="),
     NOT_EQUAL("!=");
 
@@ -28,10 +32,15 @@ public enum Comparison {
                 return c;
             }
         }
-        throw new IllegalArgumentException("comparison must be one of <, >, ==, != but was " + symbol);
+        throw new IllegalArgumentException("comparison must be one of <, >, <=, >=, ==, != but was " + symbol);
     }
 
     public boolean numeric() {
-        return this == LESS || this == GREATER;
+        return this == LESS || this == GREATER || this == AT_MOST || this == AT_LEAST;
+    }
+
+    /** True for the comparisons that are past when the value is low (<, <=). */
+    public boolean low() {
+        return this == LESS || this == AT_MOST;
     }
 }

@@ -11,9 +11,43 @@ import java.util.OptionalDouble;
  * @param weight      how severe a non-numeric (boolean or category) evidence counts, 0..1
  * @param actionable  false for typology that a region cannot change (resource type, size); such evidence is
  *                    never proposed in {@code clearsWhen}
+ * @param benchmark   a national series of {@code benchmarks.yaml}: the threshold is {@code factor} times its value
+ *                    in the profile's year (or the nearest year with a figure), and {@code reference} may name
+ *                    {@code {national}}, {@code {year}} and {@code {source}}
+ * @param factor      the multiple of the benchmark, e.g. 0.6 for "clearly below the hub-skewed national mean"
+ * @param benchmarkYear in a threshold resolved for a profile: the year whose national figure was used
  */
 public record ThresholdDef(String id, String indicator, Comparison comparison, JsonNode threshold, Double scale,
-        Double weight, Boolean actionable, I18n reference) {
+        Double weight, Boolean actionable, I18n reference, String benchmark, Double factor, Integer benchmarkYear) {
+
+    public ThresholdDef(String id, String indicator, Comparison comparison, JsonNode threshold, Double scale,
+            Double weight, Boolean actionable, I18n reference) {
+        this(id, indicator, comparison, threshold, scale, weight, actionable, reference, null, null, null);
+    }
+
+    /**
+     * This threshold for a profile of {@code year}: with a benchmark, the multiple of the national figure of that
+     * year, or of the nearest year with a figure (the reference then says so); without one, itself.
+     */
+    public ThresholdDef forYear(int year, Benchmark series) {
+        if (benchmark == null || series == null) {
+            return this;
+        }
+        Benchmark.Point p = series.nearest(year);
+        double multiple = factor == null ? 1.0 : factor;
+        double value = Math.round(multiple * p.value() * 100) / 100.0;
+        String national = Benchmark.format(p.value());
+        String zhNote = p.year() == year ? "" : "；无" + year + "年全国数据，取最近的" + p.year() + "年";
+        String enNote = p.year() == year ? "" : "; no national figure for " + year + ", the nearest year " + p.year() + " is used";
+        I18n resolved = new I18n(fill(reference.zh(), national, p) + zhNote, fill(reference.en(), national, p) + enNote);
+        return new ThresholdDef(id, indicator, comparison, com.fasterxml.jackson.databind.node.DoubleNode.valueOf(value),
+                scale, weight, actionable, resolved, benchmark, factor, p.year());
+    }
+
+    private static String fill(String text, String national, Benchmark.Point p) {
+        return text.replace("{national}", national).replace("{year}", String.valueOf(p.year()))
+                .replace("{source}", p.source());
+    }
 
     /** Within this fraction of a numeric threshold a value that is not past it is "near" (watchlist). */
     public static final double NEAR_FRACTION = 0.10;
@@ -43,14 +77,15 @@ public record ThresholdDef(String id, String indicator, Comparison comparison, J
             return OptionalDouble.empty();
         }
         switch (comparison) {
-            case LESS, GREATER -> {
+            case LESS, GREATER, AT_MOST, AT_LEAST -> {
                 if (!(value instanceof Number n)) {
                     return OptionalDouble.empty();
                 }
                 double v = n.doubleValue();
                 double t = numericThreshold();
-                double distance = comparison == Comparison.LESS ? t - v : v - t;
-                if (distance <= 0) {
+                double distance = comparison.low() ? t - v : v - t;
+                boolean inclusive = comparison == Comparison.AT_MOST || comparison == Comparison.AT_LEAST;
+                if (distance < 0 || (distance == 0 && !inclusive)) {
                     return OptionalDouble.empty();
                 }
                 return OptionalDouble.of(Math.min(1.0, distance / scaleOrDefault()));

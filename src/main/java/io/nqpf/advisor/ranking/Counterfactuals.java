@@ -88,17 +88,28 @@ public final class Counterfactuals {
         return b.getFindings().stream().flatMap(List::stream).filter(e -> e.getIndicator().equals(path)).toList();
     }
 
+    /** The nearest value not past the threshold: the threshold itself, one step beyond it for <= and >=. */
+    private static double clearing(Evidence e) {
+        ThresholdDef t = e.threshold();
+        double step = switch (t.comparison()) {
+            case AT_MOST -> 0.1;
+            case AT_LEAST -> -0.1;
+            default -> 0;
+        };
+        return Math.round((t.numericThreshold() + step) * 100) / 100.0;
+    }
+
     /** The value that takes every evidence on this indicator back to (not past) its threshold. */
     private static Change change(String path, List<Evidence> evidence) {
         Evidence first = evidence.get(0);
         ThresholdDef t = first.threshold();
         Object target;
-        if (t.comparison() == Comparison.LESS) {
-            target = evidence.stream().filter(e -> e.threshold().comparison() == Comparison.LESS)
-                    .mapToDouble(e -> e.threshold().numericThreshold()).max().orElseThrow();
-        } else if (t.comparison() == Comparison.GREATER) {
-            target = evidence.stream().filter(e -> e.threshold().comparison() == Comparison.GREATER)
-                    .mapToDouble(e -> e.threshold().numericThreshold()).min().orElseThrow();
+        if (t.comparison().numeric() && t.comparison().low()) {
+            target = evidence.stream().filter(e -> e.threshold().comparison().low())
+                    .mapToDouble(Counterfactuals::clearing).max().orElseThrow();
+        } else if (t.comparison().numeric()) {
+            target = evidence.stream().filter(e -> e.threshold().comparison().numeric() && !e.threshold().comparison().low())
+                    .mapToDouble(Counterfactuals::clearing).min().orElseThrow();
         } else if (t.comparison() == Comparison.NOT_EQUAL) {
             target = t.thresholdValue();
         } else if (t.thresholdValue() instanceof Boolean b) {
@@ -108,7 +119,7 @@ public final class Counterfactuals {
         }
         var indicator = ProfileIndicators.all().get(path);
         if (target instanceof Double d && indicator != null && indicator.integral()) {
-            target = (long) (t.comparison() == Comparison.LESS ? Math.ceil(d) : Math.floor(d));
+            target = (long) (t.comparison().low() ? Math.ceil(d) : Math.floor(d));
         }
         return new Change(path, first.getValue(), target, t.isActionable() && target != null, false);
     }

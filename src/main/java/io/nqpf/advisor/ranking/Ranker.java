@@ -8,21 +8,28 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** Scores candidates by {@link ScoreModel} and ranks them: score, then most severe need, then id. */
+/**
+ * Scores candidates by {@link ScoreModel} and ranks them: score, then most severe need, then id. Ranking is greedy:
+ * a measure whose main bottleneck is already answered by a measure ranked above it loses {@value ScoreModel#DIVERSITY}
+ * points for each such measure, so that the top of the list answers different problems.
+ */
 public final class Ranker {
 
     private Ranker() {
     }
 
     public static List<Ranked> rank(Map<String, Candidate> candidates, Map<String, Bottleneck> bottlenecks) {
-        record Scored(Candidate candidate, long tenths, double topNeed, List<Ranked.Factor> factors) {
+        record Scored(Candidate candidate, long tenths, double topNeed, String main, List<Ranked.Factor> factors) {
         }
         List<Scored> scored = new ArrayList<>();
         for (Candidate c : candidates.values()) {
-            List<Double> needs = c.getAddresses().entrySet().stream()
+            List<Map.Entry<String, Double>> needsById = c.getAddresses().entrySet().stream()
                     .filter(e -> bottlenecks.containsKey(e.getKey()))
-                    .map(e -> bottlenecks.get(e.getKey()).getSeverity() * e.getValue())
-                    .sorted(Comparator.reverseOrder()).toList();
+                    .map(e -> Map.entry(e.getKey(), bottlenecks.get(e.getKey()).getSeverity() * e.getValue()))
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .toList();
+            List<Double> needs = needsById.stream().map(Map.Entry::getValue).toList();
+            String main = needsById.isEmpty() ? null : needsById.get(0).getKey();
             List<Ranked.Factor> factors = new ArrayList<>();
             double top = needs.isEmpty() ? 0 : needs.get(0);
             add(factors, ScoreModel.FACTOR_NEED, ScoreModel.NEED * top, null);
@@ -32,25 +39,44 @@ public final class Ranker {
             for (Adjustment a : c.getAdjustments()) {
                 add(factors, a.reason(), a.points(), a.kind());
             }
-            long sum = factors.stream().mapToLong(f -> ScoreModel.tenths(f.points())).sum();
+            scored.add(new Scored(c, factors.stream().mapToLong(f -> ScoreModel.tenths(f.points())).sum(), top, main,
+                    factors));
+        }
+        Comparator<Scored> order = Comparator.comparingLong(Scored::tenths).reversed()
+                .thenComparing(Comparator.comparingDouble(Scored::topNeed).reversed())
+                .thenComparing(s -> s.candidate().getId());
+        Map<String, Integer> answered = new java.util.HashMap<>();
+        List<Ranked> ranked = new ArrayList<>();
+        List<Scored> left = new ArrayList<>(scored);
+        while (!left.isEmpty()) {
+            List<Scored> now = left.stream().map(s -> {
+                int same = s.main() == null ? 0 : answered.getOrDefault(s.main(), 0);
+                if (same == 0) {
+                    return s;
+                }
+                double points = -ScoreModel.DIVERSITY * same;
+                List<Ranked.Factor> factors = new ArrayList<>(s.factors());
+                factors.add(new Ranked.Factor(ScoreModel.FACTOR_DIVERSITY, points, null));
+                return new Scored(s.candidate(), s.tenths() + ScoreModel.tenths(points), s.topNeed(), s.main(), factors);
+            }).sorted(order).toList();
+            Scored best = now.get(0);
+            left.removeIf(s -> s.candidate() == best.candidate());
+            List<Ranked.Factor> factors = new ArrayList<>(best.factors());
             long max = ScoreModel.tenths(ScoreModel.MAX);
-            long bounded = Math.max(0, Math.min(max, sum));
-            if (bounded != sum) {
-                factors.add(new Ranked.Factor(ScoreModel.FACTOR_BOUNDS, (bounded - sum) / 10.0, null));
+            long bounded = Math.max(0, Math.min(max, best.tenths()));
+            if (bounded != best.tenths()) {
+                factors.add(new Ranked.Factor(ScoreModel.FACTOR_BOUNDS, (bounded - best.tenths()) / 10.0, null));
             }
             if (bounded > 0) {
-                scored.add(new Scored(c, bounded, top, factors));
+                ranked.add(new Ranked(ranked.size() + 1, best.candidate(), bounded / 10.0, List.copyOf(factors)));
+                if (best.main() != null) {
+                    answered.merge(best.main(), 1, Integer::sum);
+                }
             }
-        }
-        scored.sort(Comparator.comparingLong(Scored::tenths).reversed()
-                .thenComparing(Comparator.comparingDouble(Scored::topNeed).reversed())
-                .thenComparing(s -> s.candidate().getId()));
-        List<Ranked> ranked = new ArrayList<>();
-        for (Scored s : scored) {
-            ranked.add(new Ranked(ranked.size() + 1, s.candidate(), s.tenths() / 10.0, List.copyOf(s.factors())));
         }
         return ranked;
     }
+
 
     private static void add(List<Ranked.Factor> factors, String key, double points, Adjustment.Kind kind) {
         long t = ScoreModel.tenths(points);

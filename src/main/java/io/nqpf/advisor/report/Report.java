@@ -30,7 +30,7 @@ public record Report(
 
     @Schema(name = "SmartSpecialization", description = "Smart-specialization stage (002 四、(二))")
     public record SmartSpecializationView(
-            @Schema(enumeration = {"STAGE_1_RELATED_DIVERSIFICATION", "STAGE_2_PATH_BREAKING", "UNDETERMINED"}) String stage,
+            @Schema(enumeration = {"STAGE_1_RELATED_DIVERSIFICATION", "TRANSITION", "STAGE_2_PATH_BREAKING", "UNDETERMINED"}) String stage,
             String rationale,
             List<EvidenceView> evidence,
             @Schema(description = "For UNDETERMINED: the indicators that would decide the stage") List<String> missingIndicators,
@@ -43,9 +43,11 @@ public record Report(
             String label,
             @Schema(description = "The region's value: number, boolean or category") Object value,
             @Schema(description = "The threshold: number, boolean or category") Object threshold,
-            @Schema(enumeration = {"<", ">", "==", "!="}) String comparison,
+            @Schema(enumeration = {"<", ">", "<=", ">=", "==", "!="}) String comparison,
             @Schema(description = "Where the threshold comes from") String reference,
-            @Schema(description = "Watchlist only: distance to the threshold in the indicator's own units") Double gap) {
+            @Schema(description = "Watchlist only: distance to the threshold in the indicator's own units") Double gap,
+            @Schema(description = "For a threshold set from a national figure: the year of the figure used, the "
+                    + "profile's own year or, where that year has none, the nearest one") Integer benchmarkYear) {
     }
 
     @Schema(name = "ClearsWhen", description = "An indicator change that, with the others listed, makes the bottleneck disappear")

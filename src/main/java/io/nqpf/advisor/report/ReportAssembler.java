@@ -29,7 +29,15 @@ public final class ReportAssembler {
     private ReportAssembler() {
     }
 
+    /** Countermeasures listed unless a client asks for more or fewer: a list that names everything prioritizes nothing. */
+    public static final int DEFAULT_LIMIT = 12;
+
     public static Report assemble(RegionProfile profile, Evaluation ev, Language lang, boolean explain) {
+        return assemble(profile, ev, lang, explain, DEFAULT_LIMIT);
+    }
+
+    /** @param limit the most countermeasures to list, in rank order */
+    public static Report assemble(RegionProfile profile, Evaluation ev, Language lang, boolean explain, int limit) {
         Catalog catalog = ev.ruleset().catalog();
         Wording words = new Wording(catalog, lang);
         Map<String, Bottleneck> found = ev.findings().bottlenecks();
@@ -51,7 +59,7 @@ public final class ReportAssembler {
         }
 
         List<Report.RecommendationView> recommendations = new ArrayList<>();
-        for (Ranked r : Ranker.rank(ev.findings().candidates(), found)) {
+        for (Ranked r : Ranker.rank(ev.findings().candidates(), found).stream().limit(limit).toList()) {
             CountermeasureEntry entry = catalog.countermeasures().get(r.candidate().getId());
             List<String> addresses = r.candidate().getAddresses().keySet().stream()
                     .filter(found::containsKey)

@@ -36,7 +36,7 @@ final class Wording {
         ThresholdDef t = e.threshold();
         return new Report.EvidenceView(e.getIndicator(), catalog.indicatorLabel(e.getIndicator(), lang), e.getValue(),
                 t.thresholdValue(), t.comparison().symbol(), t.reference().in(lang),
-                e.basis() == Evidence.Basis.NEAR ? number(e.gap()) : null);
+                e.basis() == Evidence.Basis.NEAR ? number(e.gap()) : null, t.benchmarkYear());
     }
 
     /** "R&D intensity 0.6% is below 2.65% (national R&D intensity, 2023)". */
@@ -51,11 +51,16 @@ final class Wording {
         }
         String value = format(e.getValue()) + unit;
         String threshold = format(t.thresholdValue()) + unit;
-        boolean below = t.comparison() == Comparison.LESS;
+        String relation = switch (t.comparison()) {
+            case LESS -> zh ? "低于" : "below ";
+            case AT_MOST -> zh ? "不高于" : "at or below ";
+            case AT_LEAST -> zh ? "不低于" : "at or above ";
+            default -> zh ? "高于" : "above ";
+        };
         if (zh) {
-            return label + value + "，" + (below ? "低于" : "高于") + threshold + "（" + ref + "）";
+            return label + value + "，" + relation + threshold + "（" + ref + "）";
         }
-        return label + " " + value + " is " + (below ? "below " : "above ") + threshold + " (" + ref + ")";
+        return label + " " + value + " is " + relation + threshold + " (" + ref + ")";
     }
 
     String explanation(CountermeasureEntry entry, List<Bottleneck> addressed, Ranked ranked) {
