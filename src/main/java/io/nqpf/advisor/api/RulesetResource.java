@@ -100,7 +100,7 @@ public class RulesetResource {
             schema = @Schema(implementation = ValidationRequest.class),
             examples = @ExampleObject(name = "typo", value = "{\"files\":{\"draft.drl\":\"package rules.draft;\\n"
                     + "import io.nqpf.advisor.engine.facts.*;\\nglobal io.nqpf.advisor.engine.facts.Findings findings;\\n"
-                    + "rule \\\"draft\\\"\\n    @kind(diagnosis)\\nwhen\\n    Evidence( id == \\\"RD_BELOW_NATIONL\\\" )\\nthen\\n"
+                    + "rule \\\"draft\\\"\\n    @kind(diagnosis)\\nwhen\\n    Evidence( id == \\\"RD_LOWW\\\" )\\nthen\\n"
                     + "    findings.bottleneck(kcontext, \\\"B-INST-MARKET\\\");\\nend\\n\"}}")))
     @APIResponse(responseCode = "200", description = "The verdict; valid false lists the errors",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationResult.class)))

@@ -7,5 +7,5 @@ public record RuleError(
         @Schema(description = "File path relative to the rules directory", example = "institutional-reform.drl") String file,
         @Schema(example = "12") int line,
         @Schema(example = "5") int column,
-        @Schema(example = "unknown threshold id 'RD_BELOW_NATIONL'") String message) {
+        @Schema(example = "unknown threshold id 'RD_LOWW'") String message) {
 }

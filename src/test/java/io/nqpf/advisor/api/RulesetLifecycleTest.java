@@ -42,7 +42,7 @@ class RulesetLifecycleTest {
             rule "Draft: misspelt threshold"
                 @kind(diagnosis)
             when
-                Evidence( id == "RD_BELOW_NATIONL" )
+                Evidence( id == "RD_LOWW" )
             then
                 findings.bottleneck(kcontext, "B-INST-MARKET");
             end
@@ -93,8 +93,8 @@ class RulesetLifecycleTest {
                 .body("errors[0].file", equalTo("draft.drl"))
                 .body("errors[0].line", equalTo(8))
                 .body("errors[0].column", equalTo(22))
-                .body("errors[0].message", containsString("RD_BELOW_NATIONL"));
-        admin().body(java.util.Map.of("files", java.util.Map.of("draft.drl", TYPO_RULE.replace("NATIONL", "NATIONAL"))))
+                .body("errors[0].message", containsString("RD_LOWW"));
+        admin().body(java.util.Map.of("files", java.util.Map.of("draft.drl", TYPO_RULE.replace("RD_LOWW", "RD_LOW"))))
                 .post("/api/v1/ruleset/validate").then().statusCode(200).body("valid", equalTo(true));
         given().get("/api/v1/ruleset").then().body("version", equalTo(before)).body("files", not(hasItem("draft.drl")));
     }

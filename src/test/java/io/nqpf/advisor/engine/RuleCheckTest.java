@@ -29,41 +29,41 @@ class RuleCheckTest {
                         rule "Draft: or"
                             @kind(diagnosis)
                         when
-                            Evidence( id == "RD_BELOW_NATIONAL" || id == "RD_BELOW_NATIONL" )
+                            Evidence( id == "RD_LOW" || id == "RD_LOWW" )
                         then
                             findings.bottleneck(kcontext, "B-INST-MARKET");
                         end
-                        """, "RD_BELOW_NATIONL", "unknown threshold id 'RD_BELOW_NATIONL'"),
+                        """, "RD_LOWW", "unknown threshold id 'RD_LOWW'"),
                 Arguments.of("unknown id in a multi-line in (...)", """
                         rule "Draft: in across lines"
                             @kind(diagnosis)
                         when
-                            Evidence( id in ("RD_BELOW_NATIONAL",
-                                             "RD_BELOW_NATIONL") )
+                            Evidence( id in ("RD_LOW",
+                                             "RD_LOWW") )
                         then
                             findings.bottleneck(kcontext, "B-INST-MARKET");
                         end
-                        """, "RD_BELOW_NATIONL", "unknown threshold id 'RD_BELOW_NATIONL'"),
+                        """, "RD_LOWW", "unknown threshold id 'RD_LOWW'"),
                 Arguments.of("unknown id in a reversed comparison", """
                         rule "Draft: reversed"
                             @kind(diagnosis)
                         when
-                            Evidence( "RD_BELOW_NATIONL" == id )
+                            Evidence( "RD_LOWW" == id )
                         then
                             findings.bottleneck(kcontext, "B-INST-MARKET");
                         end
-                        """, "RD_BELOW_NATIONL", "unknown threshold id 'RD_BELOW_NATIONL'"),
+                        """, "RD_LOWW", "unknown threshold id 'RD_LOWW'"),
                 Arguments.of("unknown id under not, exists and accumulate", """
                         rule "Draft: nested"
                             @kind(countermeasure)
                         when
                             exists Bottleneck( id == "B-INST-MARKET" )
                             not ( Candidate( id == "C-INST-BIZENV" ) and Candidate( id == "C-INST-TALENT" ) )
-                            Number( intValue > 1 ) from accumulate( Evidence( id == "RD_BELOW_NATIONL" ), count(1) )
+                            Number( intValue > 1 ) from accumulate( Evidence( id == "RD_LOWW" ), count(1) )
                         then
                             findings.recommend(kcontext, "C-INST-BIZENV", 1.0);
                         end
-                        """, "RD_BELOW_NATIONL", "unknown threshold id 'RD_BELOW_NATIONL'"),
+                        """, "RD_LOWW", "unknown threshold id 'RD_LOWW'"),
                 Arguments.of("unknown id in a consequence call", """
                         rule "Draft: consequence"
                             @kind(countermeasure)
@@ -88,15 +88,15 @@ class RuleCheckTest {
                         rule DraftUnquoted
                             @kind(diagnosis)
                         when
-                            Evidence( id == "RD_BELOW_NATIONL" )
+                            Evidence( id == "RD_LOWW" )
                         then
                             findings.bottleneck(kcontext, "B-INST-MARKET");
                         end
-                        """, "RD_BELOW_NATIONL", "unknown threshold id 'RD_BELOW_NATIONL'"),
+                        """, "RD_LOWW", "unknown threshold id 'RD_LOWW'"),
                 Arguments.of("missing @kind", """
                         rule "Draft: no kind"
                         when
-                            Evidence( id == "RD_BELOW_NATIONAL" )
+                            Evidence( id == "RD_LOW" )
                         then
                             findings.bottleneck(kcontext, "B-INST-MARKET");
                         end
@@ -105,7 +105,7 @@ class RuleCheckTest {
                         rule "Draft: bad kind"
                             @kind(diagnosys)
                         when
-                            Evidence( id == "RD_BELOW_NATIONAL" )
+                            Evidence( id == "RD_LOW" )
                         then
                             findings.bottleneck(kcontext, "B-INST-MARKET");
                         end
@@ -114,7 +114,7 @@ class RuleCheckTest {
                         rule "Draft: wrong kind"
                             @kind(countermeasure)
                         when
-                            Evidence( id == "RD_BELOW_NATIONAL" )
+                            Evidence( id == "RD_LOW" )
                         then
                             findings.bottleneck(kcontext, "B-INST-MARKET");
                         end
@@ -123,7 +123,7 @@ class RuleCheckTest {
                         rule "Draft: stage"
                             @kind(stage)
                         when
-                            Evidence( id == "RD_BELOW_NATIONAL" )
+                            Evidence( id == "RD_LOW" )
                         then
                             findings.stage(kcontext, Stage.STAGE_1_RELATED_DIVERSIFICATION);
                         end
@@ -150,16 +150,16 @@ class RuleCheckTest {
                         rule DraftUnquoted
                             @kind(diagnosis)
                         when
-                            Evidence( id == "RD_BELOW_NATIONAL" || id == "RD_ABOVE_NATIONAL" )
+                            Evidence( id == "RD_LOW" || id == "RD_STRONG" )
                         then
                             findings.bottleneck(kcontext, "B-INST-MARKET");
                         end
-                        """, "DraftUnquoted", List.of("RD_BELOW_NATIONAL", "RD_ABOVE_NATIONAL", "B-INST-MARKET")),
+                        """, "DraftUnquoted", List.of("RD_LOW", "RD_STRONG", "B-INST-MARKET")),
                 Arguments.of("a rule inside a block comment is no rule", """
                         /*
                         rule "Draft: commented out"
                         when
-                            Evidence( id == "RD_BELOW_NATIONL" )
+                            Evidence( id == "RD_LOWW" )
                         then
                             findings.bottleneck(kcontext, "B-NOT-AN-ID");
                         end
@@ -167,11 +167,11 @@ class RuleCheckTest {
                         rule "Draft: live"
                             @kind(diagnosis)
                         when
-                            Evidence( id == "RD_BELOW_NATIONAL" ) // not "RD_BELOW_NATIONL"
+                            Evidence( id == "RD_LOW" ) // not "RD_LOWW"
                         then
                             findings.bottleneck(kcontext, "B-INST-MARKET"); // not "B-NOT-AN-ID"
                         end
-                        """, "Draft: live", List.of("RD_BELOW_NATIONAL", "B-INST-MARKET")));
+                        """, "Draft: live", List.of("RD_LOW", "B-INST-MARKET")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -55,7 +55,11 @@ class RuleFiringTest {
         assertTrue(again.isEmpty(), () -> "fired again for the same facts: " + again);
     }
 
-    /** Stages as the salience-ordered engine decided them before stage rules got their own agenda group. */
+    /**
+     * Stages as the salience-ordered engine decided them before stage rules got their own agenda group, updated once
+     * on purpose: knowledge base v2 decides the stage from six signals with a transition band, which puts the
+     * regenerating resource city between the stages (rules/tests/examples.yaml says why).
+     */
     static Stream<Arguments> stages() {
         return Stream.of(
                 Arguments.of("agricultural-county-digital-divide.json", Stage.UNDETERMINED),
@@ -65,7 +69,7 @@ class RuleFiringTest {
                 Arguments.of("megacity-innovation-hub.json", Stage.STAGE_2_PATH_BREAKING),
                 Arguments.of("mid-size-inland-city.json", Stage.STAGE_1_RELATED_DIVERSIFICATION),
                 Arguments.of("old-industrial-base.json", Stage.STAGE_1_RELATED_DIVERSIFICATION),
-                Arguments.of("regenerating-resource-city.json", Stage.STAGE_1_RELATED_DIVERSIFICATION),
+                Arguments.of("regenerating-resource-city.json", Stage.TRANSITION),
                 Arguments.of("sparse-profile.json", Stage.UNDETERMINED));
     }
 

@@ -83,7 +83,7 @@ class ReportPropertiesTest {
         }
         double min = indicator.min() == null ? 0 : indicator.min();
         double max = indicator.max() == null ? 1_000_000 : indicator.max();
-        List<Double> thresholds = RULES.catalog().thresholds().values().stream()
+        List<Double> thresholds = RULES.catalog().thresholdsFor(2023).stream()
                 .filter(t -> t.indicator().equals(indicator.path()) && t.comparison().numeric())
                 .map(ThresholdDef::numericThreshold).toList();
         double v;
@@ -139,11 +139,12 @@ class ReportPropertiesTest {
                     continue;
                 }
                 var indicator = ProfileIndicators.all().get(e.indicator());
-                double further = "<".equals(e.comparison())
+                boolean low = "<".equals(e.comparison()) || "<=".equals(e.comparison());
+                double further = low
                         ? Math.max(indicator.min() == null ? 0 : indicator.min(), n.doubleValue() - Math.abs(n.doubleValue()) * 0.5 - 0.5)
                         : Math.min(indicator.max() == null ? n.doubleValue() * 2 + 1 : indicator.max(), n.doubleValue() * 1.5 + 0.5);
                 ObjectNode moved = tree.deepCopy();
-                set(moved, e.indicator(), indicator.integral() ? JSON.numberNode((long) ("<".equals(e.comparison())
+                set(moved, e.indicator(), indicator.integral() ? JSON.numberNode((long) (low
                         ? Math.floor(further) : Math.ceil(further))) : JSON.numberNode(further));
                 if (!rebalance(moved, e.indicator(), b)) {
                     continue;

@@ -5,17 +5,18 @@ import java.util.Map;
 
 /**
  * A private copy of the rules with an admin password and short limits, so that tests can reach them: builds past
- * 4 s are abandoned, a request body must arrive within 2 s, idle connections close after 6 s (longer than a build
- * may take, as in production), and a client is throttled after 3 failed logins.
+ * 15 s are abandoned (a real build takes a few seconds even on a loaded machine), a request body must arrive within
+ * 2 s, idle connections close after 20 s (longer than a build may take, as in production), and a client is
+ * throttled after 3 failed logins.
  */
 public class SecuredRulesProfile extends TempRulesProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>(super.getConfigOverrides());
-        config.put("advisor.rules.build-time-limit", "PT4S");
+        config.put("advisor.rules.build-time-limit", "PT15S");
         config.put("advisor.http.request-timeout", "PT2S");
-        config.put("quarkus.http.idle-timeout", "6S");
+        config.put("quarkus.http.idle-timeout", "20S");
         config.put("advisor.admin.login.free-failures", "3");
         config.put("advisor.admin.login.max-wait", "PT2S");
         return config;

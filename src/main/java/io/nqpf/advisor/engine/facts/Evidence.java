@@ -4,7 +4,7 @@ import io.nqpf.advisor.knowledge.ThresholdDef;
 
 /**
  * An indicator of the region lies past one threshold of {@code rules/thresholds.yaml}. Diagnosis rules match
- * on {@code Evidence( id == "RD_BELOW_NATIONAL" )}; {@code excess} (0..1) says how far past it lies.
+ * on {@code Evidence( id == "RD_LOW" )}; {@code excess} (0..1) says how far past it lies.
  */
 public final class Evidence {
 
