@@ -114,7 +114,11 @@ public final class RulesetBuilder {
                     line = line == 0 ? Integer.parseInt(at.group(1)) : line;
                     column = Integer.parseInt(at.group(2)) + 1;
                 }
-                errors.add(new RuleError(file, line, column, text));
+                DrlErrorText plain = DrlErrorText.of(text);
+                if (column == 0 && plain.subject() != null) {
+                    column = DrlErrorText.column(sources.drl().getOrDefault(file, ""), line, plain.subject());
+                }
+                errors.add(new RuleError(file, line, column, plain.message()));
             }
             // the parser adds a position-less "null Package" note beside each real syntax error: keep the real one
             List<RuleError> located = errors.stream().filter(e -> e.line() > 0).toList();
