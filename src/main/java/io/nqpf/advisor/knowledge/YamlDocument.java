@@ -147,7 +147,8 @@ public final class YamlDocument {
     /** A binding problem at the key or value it concerns, named by its key. */
     private Invalid binding(String base, JsonMappingException e) {
         StringBuilder pointer = new StringBuilder(base);
-        String key = null;
+        String last = base.substring(base.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+        String key = last.isEmpty() || last.chars().allMatch(Character::isDigit) ? null : last;
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
                 key = ref.getFieldName();
@@ -210,7 +211,7 @@ public final class YamlDocument {
         if (problem.contains("mapping values are not allowed")) {
             message = "a ':' that YAML cannot read here: put quotes around a text that contains ': ', "
                     + "or check the indentation of this line";
-        } else if (problem.contains("'\\t'")) {
+        } else if (problem.contains("\\t")) {
             message = "a tab character: indent with spaces";
         } else if (problem.contains("could not find expected ':'")) {
             message = "expected 'key: value' here: a ':' is missing, or the line is indented wrongly";
