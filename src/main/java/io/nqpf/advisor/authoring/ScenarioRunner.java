@@ -1,14 +1,13 @@
 package io.nqpf.advisor.authoring;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.nqpf.advisor.engine.Evaluation;
 import io.nqpf.advisor.engine.Evaluator;
+import io.nqpf.advisor.engine.RuleError;
 import io.nqpf.advisor.engine.RuleInfo;
 import io.nqpf.advisor.engine.Ruleset;
 import io.nqpf.advisor.knowledge.Language;
+import io.nqpf.advisor.knowledge.YamlDocument;
 import io.nqpf.advisor.profile.InvalidProfileException;
 import io.nqpf.advisor.profile.ProfileReader;
 import io.nqpf.advisor.profile.RegionProfile;
@@ -17,12 +16,14 @@ import io.nqpf.advisor.report.ReportAssembler;
 import jakarta.validation.Validation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
@@ -32,13 +33,10 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  */
 public final class ScenarioRunner {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-
-    /** One loaded case with where it came from. */
-    public record Case(String file, Scenario scenario, Path baseDir) {
+    /** One loaded case with where it came from: its file, the line and column where it starts, its folder. */
+    public record Case(String file, YamlDocument.Position at, Scenario scenario, Path baseDir) {
         public String displayName() {
-            return file + ": " + scenario.name();
+            return file + ":" + at.line() + ": " + scenario.name();
         }
     }
 
@@ -64,25 +62,56 @@ public final class ScenarioRunner {
         ruleset.rules().forEach(r -> firings.put(r.name(), 0));
     }
 
+    /** The cases of the scenario files, and what kept a file or case from loading, at its line and column. */
+    public record Loaded(List<Case> cases, List<RuleError> problems) {
+    }
+
     /** Every case of every {@code *.yaml} file under {@code rulesDir/tests}, in file order. */
-    public static List<Case> load(Path rulesDir) {
+    public static Loaded load(Path rulesDir) {
         Path dir = rulesDir.resolve("tests");
         List<Case> cases = new ArrayList<>();
+        List<RuleError> problems = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
-            return cases;
+            return new Loaded(cases, problems);
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                Scenario.File parsed = YAML.readValue(file.toFile(), Scenario.File.class);
-                String rel = rulesDir.relativize(file).toString().replace('\\', '/');
-                if (parsed != null && parsed.cases() != null) {
-                    parsed.cases().forEach(s -> cases.add(new Case(rel, s, file.getParent())));
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            return new Loaded(cases, List.of(new RuleError("tests", 0, 0, "cannot be read")));
+        }
+        for (Path file : files) {
+            String rel = rulesDir.relativize(file).toString().replace('\\', '/');
+            try {
+                YamlDocument document = YamlDocument.parse(Files.readString(file));
+                Scenario.File parsed = document.root().isMissingNode() ? null : document.bind("", Scenario.File.class);
+                int count = parsed == null || parsed.cases() == null ? 0 : parsed.cases().size();
+                for (int i = 0; i < count; i++) {
+                    String pointer = YamlDocument.child("/cases", i);
+                    try {
+                        Case c = new Case(rel, document.at(pointer), document.bind(pointer, Scenario.class),
+                                file.getParent());
+                        JsonNode profile = c.scenario().profile();
+                        if (profile != null && profile.isTextual() && profileFile(c) == null) {
+                            YamlDocument.Position at = document.at(YamlDocument.child(pointer, "profile"));
+                            problems.add(new RuleError(rel, at.line(), at.column(), "profile file '" + profile.asText()
+                                    + "' not found beside this file nor in the working directory"));
+                        } else {
+                            cases.add(c);
+                        }
+                    } catch (YamlDocument.Invalid e) {
+                        problems.add(new RuleError(rel, e.line(), e.column(), e.getMessage()));
+                    }
                 }
+            } catch (YamlDocument.Invalid e) {
+                problems.add(new RuleError(rel, e.line(), e.column(), e.getMessage()));
+            } catch (CharacterCodingException e) {
+                problems.add(new RuleError(rel, 0, 0, "is not UTF-8 text; save it as UTF-8"));
+            } catch (IOException e) {
+                problems.add(new RuleError(rel, 0, 0, "cannot be read"));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return cases;
+        return new Loaded(cases, problems);
     }
 
     /** The case's profile, or null when it is not a valid profile (a failure {@link #run} reports). */
@@ -101,7 +130,9 @@ public final class ScenarioRunner {
         try {
             profile = reader.read(profileNode(c), RegionProfile.class);
         } catch (InvalidProfileException e) {
-            return new Result(c, List.of("profile is invalid: " + e.violations()), null);
+            return new Result(c, List.of("profile is invalid: " + e.violations().stream()
+                    .map(v -> v.field().isEmpty() ? v.message() : v.field() + " " + v.message())
+                    .collect(Collectors.joining("; "))), null);
         }
         Evaluation evaluation = Evaluator.evaluate(profile, ruleset);
         synchronized (firings) {
@@ -163,17 +194,24 @@ public final class ScenarioRunner {
     private static JsonNode profileNode(Case c) {
         JsonNode p = c.scenario().profile();
         if (p != null && p.isTextual()) {
-            Path file = c.baseDir().resolve(p.asText());
-            if (!Files.exists(file)) {
-                file = Path.of(p.asText());
-            }
+            Path file = profileFile(c);
             try {
-                return ProfileReader.tree(Files.readAllBytes(file));
+                return ProfileReader.tree(Files.readAllBytes(file == null ? Path.of(p.asText()) : file));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read profile " + p.asText(), e);
             }
         }
         return p;
+    }
+
+    /** The profile file a case names, relative to its YAML file or else to the working directory; null if neither. */
+    private static Path profileFile(Case c) {
+        String name = c.scenario().profile().asText();
+        Path besideYaml = c.baseDir().resolve(name);
+        if (Files.exists(besideYaml)) {
+            return besideYaml;
+        }
+        return Files.exists(Path.of(name)) ? Path.of(name) : null;
     }
 
     /** How often each rule fired over the cases run so far. */

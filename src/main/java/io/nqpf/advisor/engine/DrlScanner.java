@@ -3,6 +3,7 @@ package io.nqpf.advisor.engine;
 import io.nqpf.advisor.engine.SourceTokens.Token;
 import io.nqpf.advisor.engine.facts.Findings;
 import io.nqpf.advisor.knowledge.Catalog;
+import io.nqpf.advisor.knowledge.CatalogLoader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -60,13 +61,16 @@ final class DrlScanner {
     private final String file;
     private final String text;
     private final Catalog catalog;
+    /** What the catalog files would define once their own problems are fixed: no error of the rules. */
+    private final CatalogLoader.Result loaded;
     private final List<RuleError> errors;
     private final int[] lineStarts;
 
-    private DrlScanner(String file, String text, Catalog catalog, List<RuleError> errors) {
+    private DrlScanner(String file, String text, CatalogLoader.Result loaded, List<RuleError> errors) {
         this.file = file;
         this.text = text;
-        this.catalog = catalog;
+        this.catalog = loaded.catalog();
+        this.loaded = loaded;
         this.errors = errors;
         this.lineStarts = text.lines().mapToInt(l -> 0).toArray();
         int line = 0;
@@ -78,7 +82,8 @@ final class DrlScanner {
     }
 
     /** Adds the rules of one file to {@code rules}; a file the parser rejects is left to the compiler's errors. */
-    static void scan(String file, String text, Catalog catalog, List<RuleInfo> rules, List<RuleError> errors) {
+    static void scan(String file, String text, CatalogLoader.Result loaded, List<RuleInfo> rules,
+            List<RuleError> errors) {
         DrlParser parser = new DrlParser();
         PackageDescr pkg;
         try {
@@ -89,7 +94,7 @@ final class DrlScanner {
         if (pkg == null || parser.hasErrors()) {
             return;
         }
-        DrlScanner scanner = new DrlScanner(file, text, catalog, errors);
+        DrlScanner scanner = new DrlScanner(file, text, loaded, errors);
         for (RuleDescr rule : pkg.getRules()) {
             rules.add(scanner.rule(rule));
         }
@@ -244,7 +249,8 @@ final class DrlScanner {
                         base + id.offset() + 1, ids);
             }
             Token reason = literal(args, 3);
-            if (callKind.equals("ADJUSTMENT") && reason != null && !catalog.factors().containsKey(reason.value())) {
+            if (callKind.equals("ADJUSTMENT") && reason != null && !catalog.factors().containsKey(reason.value())
+                    && !loaded.mayDefine(reason.value())) {
                 error(base + reason.offset() + 1, "unknown factor key '" + reason.value()
                         + "': add its label to the catalog's factors");
             }
@@ -286,7 +292,7 @@ final class DrlScanner {
             case COUNTERMEASURE -> catalog.countermeasures().containsKey(id);
             case THRESHOLD -> catalog.thresholds().containsKey(id);
         };
-        if (!known) {
+        if (!known && !loaded.mayDefine(id)) {
             error(offset, "unknown " + space.noun + " id '" + id + "': " + space.where);
         }
     }

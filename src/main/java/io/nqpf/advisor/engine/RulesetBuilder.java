@@ -49,6 +49,14 @@ public final class RulesetBuilder {
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
+    /**
+     * What others depend on first: the directory's own errors, the documents the catalog cites, the thresholds and
+     * catalog that define ids, then the DRL that uses them; each file by position.
+     */
+    private static final Comparator<RuleError> ROOT_CAUSE_FIRST = Comparator
+            .comparingInt((RuleError e) -> e.file().isEmpty() ? 0 : e.file().equals(CitationCheck.SOURCES) ? 1
+                    : e.file().endsWith(".yaml") ? 2 : 3)
+            .thenComparing(RuleError::file).thenComparingInt(RuleError::line).thenComparingInt(RuleError::column);
 
     private RulesetBuilder() {
     }
@@ -61,7 +69,7 @@ public final class RulesetBuilder {
         CitationCheck.Result citations = CitationCheck.check(sources.yaml(), sourceTexts);
         citations.problems().forEach(p -> errors.add(new RuleError(p.file(), p.line(), p.column(), p.message())));
         List<RuleInfo> rules = new ArrayList<>();
-        sources.drl().forEach((file, text) -> DrlScanner.scan(file, text, catalog.catalog(), rules, errors));
+        sources.drl().forEach((file, text) -> DrlScanner.scan(file, text, catalog, rules, errors));
         Map<String, RuleInfo> byName = new LinkedHashMap<>();
         for (RuleInfo r : rules) {
             RuleInfo previous = byName.putIfAbsent(r.name(), r);
@@ -75,7 +83,7 @@ public final class RulesetBuilder {
         }
         KieBase kieBase = compile(sources, errors);
         if (!errors.isEmpty() || kieBase == null) {
-            errors.sort(Comparator.comparing(RuleError::file).thenComparingInt(RuleError::line));
+            errors.sort(ROOT_CAUSE_FIRST);
             return new Outcome(null, List.copyOf(errors));
         }
         Ruleset ruleset = new Ruleset(kieBase, catalog.catalog(), sources.version(), sources.sha256(), Instant.now(),
@@ -106,7 +114,11 @@ public final class RulesetBuilder {
                     line = line == 0 ? Integer.parseInt(at.group(1)) : line;
                     column = Integer.parseInt(at.group(2)) + 1;
                 }
-                errors.add(new RuleError(file, line, column, text));
+                DrlErrorText plain = DrlErrorText.of(text);
+                if (column == 0 && plain.subject() != null) {
+                    column = DrlErrorText.column(sources.drl().getOrDefault(file, ""), line, plain.subject());
+                }
+                errors.add(new RuleError(file, line, column, plain.message()));
             }
             // the parser adds a position-less "null Package" note beside each real syntax error: keep the real one
             List<RuleError> located = errors.stream().filter(e -> e.line() > 0).toList();

@@ -1,16 +1,13 @@
 package io.nqpf.advisor.knowledge;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.nqpf.advisor.profile.ProfileIndicators;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,20 +17,27 @@ import java.util.regex.Pattern;
  */
 public final class CatalogLoader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     private static final Pattern BOTTLENECK_ID = Pattern.compile("B-[A-Z0-9]+(-[A-Z0-9]+)*");
     private static final Pattern COUNTERMEASURE_ID = Pattern.compile("C-[A-Z0-9]+(-[A-Z0-9]+)*");
     private static final Pattern THRESHOLD_ID = Pattern.compile("[A-Z][A-Z0-9_]*");
 
-    /** The shape of one catalog YAML file; every section is optional. */
-    record CatalogFile(List<BottleneckEntry> bottlenecks, List<CountermeasureEntry> countermeasures,
-            List<IndicatorEntry> indicators, Map<String, I18n> factors, List<ThresholdDef> thresholds,
-            List<Benchmark> benchmarks) {
+    /** The sections of one catalog YAML file, each optional; their entries are bound one by one. */
+    record CatalogFile(List<JsonNode> bottlenecks, List<JsonNode> countermeasures, List<JsonNode> indicators,
+            Map<String, JsonNode> factors, List<JsonNode> thresholds, List<JsonNode> benchmarks) {
     }
 
-    /** A loaded catalog, or the problems that prevent it. */
-    public record Result(Catalog catalog, List<CatalogProblem> problems) {
+    /**
+     * A loaded catalog, or the problems that prevent it.
+     *
+     * @param brokenIds ids named by entries that did not load: rules that use them are not in error themselves
+     * @param allRead   false when some file or section could not be read at all, so that any id may be defined there
+     */
+    public record Result(Catalog catalog, List<CatalogProblem> problems, Set<String> brokenIds, boolean allRead) {
+
+        /** Whether an id that is not in the catalog would be there if the files' own problems were fixed. */
+        public boolean mayDefine(String id) {
+            return !allRead || brokenIds.contains(id);
+        }
     }
 
     private final List<CatalogProblem> problems = new ArrayList<>();
@@ -42,12 +46,14 @@ public final class CatalogLoader {
     private final Map<String, IndicatorEntry> indicators = new LinkedHashMap<>();
     private final Map<String, I18n> factors = new LinkedHashMap<>();
     private final Map<String, ThresholdDef> thresholds = new LinkedHashMap<>();
+    private final Set<String> brokenIds = new LinkedHashSet<>();
+    private boolean allRead = true;
+    /** The file being read and where the entry being checked stands, to say on which line a problem stands. */
+    private YamlDocument document;
+    private YamlDocument.Position entryAt = new YamlDocument.Position(0, 0);
     private final Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
-    /** Thresholds that name a benchmark, with their file, checked once every file is read. */
-    private final Map<ThresholdDef, String> benchmarked = new LinkedHashMap<>();
-    /** The file being read and the entry being checked, to say on which line a problem stands. */
-    private String[] lines = new String[0];
-    private String entry;
+    /** Thresholds that name a benchmark, with their file and place, checked once every file is read. */
+    private final Map<ThresholdDef, Map.Entry<String, YamlDocument.Position>> benchmarked = new LinkedHashMap<>();
 
     private CatalogLoader() {
     }
@@ -60,39 +66,38 @@ public final class CatalogLoader {
                 loader.read(file, content);
             }
         });
-        loader.checkBenchmarkNames(files);
+        loader.checkBenchmarkNames();
         Catalog catalog = new Catalog(Map.copyOf(loader.bottlenecks), Map.copyOf(loader.countermeasures),
                 Map.copyOf(loader.indicators), Map.copyOf(loader.factors), Map.copyOf(loader.thresholds),
                 Map.copyOf(loader.benchmarks));
-        return new Result(catalog, List.copyOf(loader.problems));
+        return new Result(catalog, List.copyOf(loader.problems), Set.copyOf(loader.brokenIds), loader.allRead);
     }
 
     private void read(String file, String content) {
-        lines = content.split("\n", -1);
-        entry = null;
         CatalogFile parsed;
         try {
-            parsed = YAML.readValue(content, CatalogFile.class);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            problems.add(new CatalogProblem(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    e.getOriginalMessage()));
+            document = YamlDocument.parse(content);
+            parsed = document.root().isMissingNode() ? null : document.bind("", CatalogFile.class);
+        } catch (YamlDocument.Invalid e) {
+            problems.add(new CatalogProblem(file, e.line(), e.column(), e.getMessage()));
+            allRead = false;
             return;
         }
         if (parsed == null) {
             return;
         }
-        for (BottleneckEntry b : nonNull(parsed.bottlenecks())) {
-            entry = b.id();
-            if (check(file, b.id(), BOTTLENECK_ID, "bottleneck") && unique(file, b.id(), bottlenecks.containsKey(b.id()))) {
+        for (int i = 0; i < size(parsed.bottlenecks()); i++) {
+            BottleneckEntry b = entry(file, "bottlenecks", i, "id", BottleneckEntry.class);
+            if (b != null && check(file, b.id(), BOTTLENECK_ID, "bottleneck")
+                    && unique(file, b.id(), bottlenecks.containsKey(b.id()))) {
                 texts(file, b.id(), Map.of("title", b.title(), "description", b.description()));
                 citations(file, b.id(), b.sources());
                 bottlenecks.put(b.id(), b);
             }
         }
-        for (CountermeasureEntry c : nonNull(parsed.countermeasures())) {
-            entry = c.id();
-            if (check(file, c.id(), COUNTERMEASURE_ID, "countermeasure")
+        for (int i = 0; i < size(parsed.countermeasures()); i++) {
+            CountermeasureEntry c = entry(file, "countermeasures", i, "id", CountermeasureEntry.class);
+            if (c != null && check(file, c.id(), COUNTERMEASURE_ID, "countermeasure")
                     && unique(file, c.id(), countermeasures.containsKey(c.id()))) {
                 texts(file, c.id(), Map.of("title", c.title(), "summary", c.summary(), "description", c.description()));
                 if (c.actions() == null || !c.actions().complete()) {
@@ -102,36 +107,72 @@ public final class CatalogLoader {
                 countermeasures.put(c.id(), c);
             }
         }
-        for (IndicatorEntry i : nonNull(parsed.indicators())) {
-            entry = i.path();
-            if (!ProfileIndicators.exists(i.path())) {
-                problem(file, "indicator " + i.path() + " is not a field of the region profile");
-            } else if (unique(file, i.path(), indicators.containsKey(i.path()))) {
-                texts(file, i.path(), Map.of("label", i.label()));
-                indicators.put(i.path(), i);
+        for (int i = 0; i < size(parsed.indicators()); i++) {
+            IndicatorEntry ind = entry(file, "indicators", i, "path", IndicatorEntry.class);
+            if (ind == null) {
+                continue;
+            }
+            if (!ProfileIndicators.exists(ind.path())) {
+                problem(file, "indicator " + ind.path() + " is not a field of the region profile");
+            } else if (unique(file, ind.path(), indicators.containsKey(ind.path()))) {
+                texts(file, ind.path(), Map.of("label", ind.label()));
+                indicators.put(ind.path(), ind);
             }
         }
         if (parsed.factors() != null) {
-            parsed.factors().forEach((key, text) -> {
-                entry = key;
-                if (unique(file, key, factors.containsKey(key))) {
+            for (String key : parsed.factors().keySet()) {
+                String pointer = YamlDocument.child("/factors", key);
+                entryAt = document.at(pointer);
+                I18n text = bound(file, pointer, key, I18n.class);
+                if (text != null && unique(file, key, factors.containsKey(key))) {
                     texts(file, key, Map.of("text", text));
                     factors.put(key, text);
                 }
-            });
+            }
         }
-        for (Benchmark b : nonNull(parsed.benchmarks())) {
-            entry = b.id();
-            if (unique(file, b.id(), benchmarks.containsKey(b.id())) && benchmark(file, b)) {
+        for (int i = 0; i < size(parsed.benchmarks()); i++) {
+            Benchmark b = entry(file, "benchmarks", i, "id", Benchmark.class);
+            if (b != null && unique(file, b.id(), benchmarks.containsKey(b.id())) && benchmark(file, b)) {
                 benchmarks.put(b.id(), b);
             }
         }
-        for (ThresholdDef t : nonNull(parsed.thresholds())) {
-            entry = t.id();
-            if (check(file, t.id(), THRESHOLD_ID, "threshold") && unique(file, t.id(), thresholds.containsKey(t.id()))
-                    && threshold(file, t)) {
-                thresholds.put(t.id(), t);
+        for (int i = 0; i < size(parsed.thresholds()); i++) {
+            ThresholdDef t = entry(file, "thresholds", i, "id", ThresholdDef.class);
+            if (t != null && check(file, t.id(), THRESHOLD_ID, "threshold")
+                    && unique(file, t.id(), thresholds.containsKey(t.id()))) {
+                if (threshold(file, t)) {
+                    thresholds.put(t.id(), t);
+                } else {
+                    broken(t.id());
+                }
             }
+        }
+    }
+
+    /** Entry {@code index} of a section, located at its id (or its start when it has none); null when it is broken. */
+    private <T> T entry(String file, String section, int index, String idKey, Class<T> type) {
+        String pointer = YamlDocument.child(YamlDocument.child("", section), index);
+        String idPointer = YamlDocument.child(pointer, idKey);
+        JsonNode id = document.root().at(idPointer);
+        entryAt = document.at(id.isMissingNode() ? pointer : idPointer);
+        // an entry without its id might be the one any rule names
+        allRead &= id.isTextual();
+        return bound(file, pointer, id.asText(null), type);
+    }
+
+    private <T> T bound(String file, String pointer, String id, Class<T> type) {
+        try {
+            return document.bind(pointer, type);
+        } catch (YamlDocument.Invalid e) {
+            problems.add(new CatalogProblem(file, e.line(), e.column(), e.getMessage()));
+            broken(id);
+            return null;
+        }
+    }
+
+    private void broken(String id) {
+        if (id != null) {
+            brokenIds.add(id);
         }
     }
 
@@ -147,7 +188,7 @@ public final class CatalogLoader {
             if (t.threshold() != null && !t.threshold().isNull()) {
                 return problem(file, t.id() + ": give either threshold or benchmark (with factor), not both");
             }
-            benchmarked.put(t, file);
+            benchmarked.put(t, Map.entry(file, entryAt));
         } else if (t.comparison() == null || t.threshold() == null || t.threshold().isNull()) {
             return problem(file, t.id() + ": needs comparison and threshold (or a benchmark)");
         }
@@ -180,14 +221,14 @@ public final class CatalogLoader {
         return true;
     }
 
-    /** After every file: each benchmark a threshold names exists. */
-    private void checkBenchmarkNames(Map<String, String> files) {
-        benchmarked.forEach((t, file) -> {
+    /** After every file: each benchmark a threshold names exists; a threshold naming none is dropped. */
+    private void checkBenchmarkNames() {
+        benchmarked.forEach((t, where) -> {
             if (!benchmarks.containsKey(t.benchmark())) {
-                entry = t.id();
-                lines = files.get(file).split("\n", -1);
-                problem(file, t.id() + ": unknown benchmark '" + t.benchmark() + "': not in benchmarks.yaml");
+                entryAt = where.getValue();
+                problem(where.getKey(), t.id() + ": unknown benchmark '" + t.benchmark() + "': not in benchmarks.yaml");
                 thresholds.remove(t.id());
+                broken(t.id());
             }
         });
     }
@@ -214,6 +255,7 @@ public final class CatalogLoader {
 
     private boolean check(String file, String id, Pattern pattern, String kind) {
         if (id == null || !pattern.matcher(id).matches()) {
+            broken(id);
             return problem(file, kind + " id '" + id + "' must match " + pattern.pattern());
         }
         return true;
@@ -224,23 +266,11 @@ public final class CatalogLoader {
     }
 
     private boolean problem(String file, String message) {
-        int line = 0;
-        int column = 0;
-        if (entry != null) {
-            Pattern at = Pattern.compile("(?:^|[\\s\"'])(" + Pattern.quote(entry) + ")(?:[\"':\\s]|$)");
-            for (int i = 0; i < lines.length && line == 0; i++) {
-                Matcher m = at.matcher(lines[i]);
-                if (m.find()) {
-                    line = i + 1;
-                    column = m.start(1) + 1;
-                }
-            }
-        }
-        problems.add(new CatalogProblem(file, line, column, message));
+        problems.add(new CatalogProblem(file, entryAt.line(), entryAt.column(), message));
         return false;
     }
 
-    private static <T> List<T> nonNull(List<T> list) {
-        return list == null ? List.of() : list;
+    private static int size(List<?> list) {
+        return list == null ? 0 : list.size();
     }
 }

@@ -18,10 +18,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,6 +47,16 @@ public final class CitationCheck {
     public record Result(List<CatalogProblem> problems, int quotesVerified, String summary) {
     }
 
+    /** The shape of {@code sources.yaml}, so that a mistyped key is reported where it stands. */
+    record SourcesFile(List<SourceDocument> documents) {
+        record SourceDocument(String id, String file, String sha256, String subject, String note, Title title,
+                List<String> authors, String venue, Integer year) {
+        }
+
+        record Title(String zh, String en) {
+        }
+    }
+
     /** A scalar value of a YAML mapping and where it is written. */
     private record Scalar(String value, int line, int column) {
     }
@@ -54,6 +66,8 @@ public final class CitationCheck {
     }
 
     private final List<CatalogProblem> problems = new ArrayList<>();
+    /** Documents whose description has its own problem, or null when sources.yaml as a whole did not load. */
+    private Set<String> brokenDocuments = new HashSet<>();
 
     private CitationCheck() {
     }
@@ -89,7 +103,9 @@ public final class CitationCheck {
                 problem(q.file(), q.text(), "quote too short to identify a passage (fewer than " + SHORTEST_QUOTE
                         + " characters): \"" + q.text().value() + "\"");
             }
-            if (!documents.containsKey(q.document().value())) {
+            // a quote of a document whose description is broken is not wrong itself: the description comes first
+            if (brokenDocuments != null && !brokenDocuments.contains(q.document().value())
+                    && !documents.containsKey(q.document().value())) {
                 problem(q.file(), q.document(), "document " + q.document().value() + " is not described in " + SOURCES);
             }
         }
@@ -133,12 +149,17 @@ public final class CitationCheck {
         }
         List<Map<String, Scalar>> entries;
         try {
+            YamlDocument document = YamlDocument.parse(content);
+            if (!document.root().isMissingNode()) {
+                document.bind("", SourcesFile.class);
+            }
             entries = mappings(content);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            problems.add(new CatalogProblem(SOURCES, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    e.getOriginalMessage()));
+        } catch (YamlDocument.Invalid e) {
+            problems.add(new CatalogProblem(SOURCES, e.line(), e.column(), e.getMessage()));
+            brokenDocuments = null;
             return documents;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("parsed just above", e);
         }
         for (Map<String, Scalar> entry : entries) {
             Scalar file = entry.get("file");
@@ -147,6 +168,10 @@ public final class CitationCheck {
                 continue;
             }
             Scalar where = file != null ? file : sha256;
+            if (file != null && (sha256 == null || entry.get("id") == null
+                    || !sha256.value().matches("[0-9a-f]{64}"))) {
+                brokenDocuments.add(file.value());
+            }
             if (file == null || sha256 == null || entry.get("id") == null) {
                 problem(SOURCES, where, "a document needs id, file and sha256");
             } else if (!sha256.value().matches("[0-9a-f]{64}")) {

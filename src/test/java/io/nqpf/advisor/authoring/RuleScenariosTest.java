@@ -21,9 +21,11 @@ class RuleScenariosTest {
     @TestFactory
     List<DynamicTest> scenarios() {
         ScenarioRunner runner = new ScenarioRunner(Rules.bundled());
-        List<ScenarioRunner.Case> cases = ScenarioRunner.load(Rules.DIR);
+        ScenarioRunner.Loaded loaded = ScenarioRunner.load(Rules.DIR);
+        List<ScenarioRunner.Case> cases = loaded.cases();
         assertFalse(cases.isEmpty(), "rules/tests holds no scenario");
         List<DynamicTest> tests = new ArrayList<>();
+        tests.add(DynamicTest.dynamicTest("every scenario file loads", () -> assertEquals(List.of(), loaded.problems())));
         for (ScenarioRunner.Case c : cases) {
             tests.add(DynamicTest.dynamicTest(c.displayName(), () -> {
                 ScenarioRunner.Result result = runner.run(c);

@@ -33,7 +33,7 @@ class CalibrationTest {
     private static List<RegionProfile> scenarioProfiles() {
         ScenarioRunner runner = new ScenarioRunner(Rules.bundled());
         List<RegionProfile> profiles = new ArrayList<>();
-        for (ScenarioRunner.Case c : ScenarioRunner.load(Rules.DIR)) {
+        for (ScenarioRunner.Case c : ScenarioRunner.load(Rules.DIR).cases()) {
             RegionProfile p = runner.profile(c);
             if (p != null) {
                 profiles.add(p);
