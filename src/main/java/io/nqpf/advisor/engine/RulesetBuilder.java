@@ -3,6 +3,7 @@ package io.nqpf.advisor.engine;
 import io.nqpf.advisor.engine.facts.Findings;
 import io.nqpf.advisor.knowledge.CatalogLoader;
 import io.nqpf.advisor.knowledge.CitationCheck;
+import io.nqpf.advisor.knowledge.SourceDocument;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,7 +88,8 @@ public final class RulesetBuilder {
             return new Outcome(null, List.copyOf(errors));
         }
         Ruleset ruleset = new Ruleset(kieBase, catalog.catalog(), sources.version(), sources.sha256(), Instant.now(),
-                List.copyOf(sources.files().keySet()), List.copyOf(rules), Map.copyOf(byName), citations.summary());
+                List.copyOf(sources.files().keySet()), List.copyOf(rules), Map.copyOf(byName), citations.summary(),
+                SourceDocument.read(sources.yaml().get(CitationCheck.SOURCES)));
         return new Outcome(ruleset, List.of());
     }
 

@@ -1,6 +1,5 @@
 package io.nqpf.advisor.report;
 
-import io.nqpf.advisor.knowledge.Citation;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -65,9 +64,27 @@ public record Report(
             @Schema(enumeration = {"HIGH", "MEDIUM", "LOW"}) String level,
             List<EvidenceView> evidence,
             List<ClearsWhenView> clearsWhen,
-            List<Citation> sources,
+            List<SourceView> sources,
             @Schema(description = "The first rule that found it") String rule,
             @Schema(description = "Every rule that found it") List<String> rules) {
+    }
+
+    @Schema(name = "SourceCitation", description = "A passage of a source document: document, section and quote identify it "
+            + "for machines (quote is a verbatim substring of the document file); the other fields show it to readers")
+    public record SourceView(
+            @Schema(description = "Source document file name", example = "002_7e91f5c9a91c3b3b.txt") String document,
+            @Schema(description = "Heading as numbered in the document, prefixed by its part where the document "
+                    + "numbers two series alike", example = "四、(二)") String section,
+            @Schema(description = "Verbatim phrase from that passage") String quote,
+            @Schema(description = "The paper's title in the report's language; absent where the text states none")
+            String title,
+            @Schema(description = "What the paper is about, in the report's language (our description)") String subject,
+            @Schema(description = "Authors as the text names them") List<String> authors,
+            Integer year,
+            @Schema(description = "The quote as shown in the report: in zh-CN, traditional characters rendered "
+                    + "simplified") String quoteShown,
+            @Schema(description = "How the report cites the passage: title, authors, year, section and quote")
+            String citation) {
     }
 
     @Schema(name = "ScoreFactor")
@@ -86,7 +103,7 @@ public record Report(
             @Schema(description = "Points sum to score") List<ScoreFactorView> scoreBreakdown,
             @Schema(description = "Ids of bottlenecks in this report") List<String> addresses,
             String explanation,
-            List<Citation> sources,
+            List<SourceView> sources,
             List<String> rules) {
     }
 

@@ -39,7 +39,7 @@ public final class ReportAssembler {
     /** @param limit the most countermeasures to list, in rank order */
     public static Report assemble(RegionProfile profile, Evaluation ev, Language lang, boolean explain, int limit) {
         Catalog catalog = ev.ruleset().catalog();
-        Wording words = new Wording(catalog, lang);
+        Wording words = new Wording(catalog, ev.ruleset().documents(), lang);
         Map<String, Bottleneck> found = ev.findings().bottlenecks();
 
         List<Bottleneck> ordered = found.values().stream()
@@ -54,7 +54,7 @@ public final class ReportAssembler {
                     .toList();
             bottlenecks.add(new Report.BottleneckView(b.getId(), entry.title().in(lang), entry.description().in(lang),
                     round3(b.getSeverity()), level(b.getSeverity()),
-                    b.getEvidence().stream().map(words::evidence).toList(), clears, entry.sources(),
+                    b.getEvidence().stream().map(words::evidence).toList(), clears, words.sources(entry.sources()),
                     b.getRules().iterator().next(), List.copyOf(b.getRules())));
         }
 
@@ -70,7 +70,7 @@ public final class ReportAssembler {
                     .toList();
             recommendations.add(new Report.RecommendationView(r.rank(), entry.id(), entry.title().in(lang),
                     entry.summary().in(lang), entry.actions().in(lang), r.score(), breakdown, addresses,
-                    words.explanation(entry, addresses.stream().map(found::get).toList(), r), entry.sources(),
+                    words.explanation(entry, addresses.stream().map(found::get).toList(), r), words.sources(entry.sources()),
                     List.copyOf(r.candidate().getRules())));
         }
 

@@ -1,5 +1,6 @@
 package io.nqpf.advisor.report;
 
+import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import io.nqpf.advisor.engine.facts.Bottleneck;
 import io.nqpf.advisor.engine.facts.Evidence;
 import io.nqpf.advisor.engine.facts.Stage;
@@ -8,26 +9,32 @@ import io.nqpf.advisor.knowledge.Citation;
 import io.nqpf.advisor.knowledge.Comparison;
 import io.nqpf.advisor.knowledge.CountermeasureEntry;
 import io.nqpf.advisor.knowledge.Language;
+import io.nqpf.advisor.knowledge.SourceDocument;
 import io.nqpf.advisor.knowledge.ThresholdDef;
 import io.nqpf.advisor.ranking.Ranked;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Sentences of the report built from the region's own numbers, in zh-CN or en. Labels, references and factor
- * texts come from the catalog; only the sentence frames live here.
+ * Sentences of the report built from the region's own numbers, in zh-CN or en. Labels, references, factor texts
+ * and the sentences for yes/no facts come from the catalog, source titles from {@code sources.yaml}; only the
+ * sentence frames live here. A reference follows its figure after a dash rather than in brackets, so that the
+ * brackets of a reference never nest inside the sentence's own.
  */
 final class Wording {
 
     private final Catalog catalog;
+    private final Map<String, SourceDocument> documents;
     private final Language lang;
     private final boolean zh;
 
-    Wording(Catalog catalog, Language lang) {
+    Wording(Catalog catalog, Map<String, SourceDocument> documents, Language lang) {
         this.catalog = catalog;
+        this.documents = documents;
         this.lang = lang;
         this.zh = lang == Language.ZH_CN;
     }
@@ -39,16 +46,15 @@ final class Wording {
                 e.basis() == Evidence.Basis.NEAR ? number(e.gap()) : null, t.benchmarkYear());
     }
 
-    /** "R&D intensity 0.6% is below 2.65% (national R&D intensity, 2023)". */
+    /** "研发经费投入强度为0.45%，低于2.65%——全国研发经费投入强度…", "R&D intensity is 0.45%, below 2.65% — …". */
     String sentence(Evidence e) {
         ThresholdDef t = e.threshold();
-        String label = catalog.indicatorLabel(e.getIndicator(), lang);
-        String unit = catalog.indicatorUnit(e.getIndicator(), lang);
         String ref = t.reference().in(lang);
         if (!t.comparison().numeric()) {
-            String value = display(e.getIndicator(), e.getValue());
-            return zh ? label + "为" + value + "（" + ref + "）" : label + " is " + value + " (" + ref + ")";
+            return fact(e.getIndicator(), e.getValue()) + (zh ? "——" : " — ") + ref;
         }
+        String label = catalog.indicatorLabel(e.getIndicator(), lang);
+        String unit = catalog.indicatorUnit(e.getIndicator(), lang);
         String value = format(e.getValue()) + unit;
         String threshold = format(t.thresholdValue()) + unit;
         String relation = switch (t.comparison()) {
@@ -58,20 +64,20 @@ final class Wording {
             default -> zh ? "高于" : "above ";
         };
         if (zh) {
-            return label + value + "，" + relation + threshold + "（" + ref + "）";
+            return label + "为" + value + "，" + relation + threshold + "——" + ref;
         }
-        return label + " " + value + " is " + relation + threshold + " (" + ref + ")";
+        return label + " is " + value + ", " + relation + threshold + " — " + ref;
     }
 
     String explanation(CountermeasureEntry entry, List<Bottleneck> addressed, Ranked ranked) {
         StringBuilder s = new StringBuilder();
         List<String> titles = addressed.stream()
-                .map(b -> catalog.bottlenecks().get(b.getId()).title().in(lang) + (zh ? "（严重度" : " (")
-                        + levelWord(ReportAssembler.level(b.getSeverity())) + (zh ? "）" : ")"))
+                .map(b -> catalog.bottlenecks().get(b.getId()).title().in(lang) + (zh ? "（" : " (")
+                        + severityWords(ReportAssembler.level(b.getSeverity())) + (zh ? "）" : ")"))
                 .toList();
         if (!titles.isEmpty()) {
             s.append(zh ? "针对本地区的" + String.join("、", titles) + "。"
-                    : "Answers this region's " + String.join(", ", titles) + ". ");
+                    : "Answers the region's bottlenecks: " + String.join("; ", titles) + ". ");
             Set<String> seen = new LinkedHashSet<>();
             List<String> facts = new ArrayList<>();
             for (Bottleneck b : addressed) {
@@ -93,17 +99,52 @@ final class Wording {
             s.append(zh ? "调整：" + String.join("；", reasons) + "。" : "Adjusted for: " + String.join("; ", reasons) + ". ");
         }
         if (!entry.sources().isEmpty()) {
-            Citation c = entry.sources().get(0);
-            s.append(zh ? "出处：" + c.document() + " " + c.section() + "「" + c.quote() + "」。"
-                    : "Source: " + c.document() + " " + c.section() + " \u201c" + c.quote() + "\u201d.");
+            s.append(zh ? "出处：" : "Source: ").append(source(entry.sources().get(0)).citation()).append(zh ? "。" : ".");
         }
         return s.toString().trim();
+    }
+
+    /** A citation with the paper it quotes, as readers see it and as machines identify it. */
+    Report.SourceView source(Citation c) {
+        SourceDocument doc = documents.get(c.document());
+        String title = doc == null || doc.title() == null ? null : simplified(doc.title().in(lang));
+        String subject = doc == null || doc.subject() == null ? null : doc.subject().in(lang);
+        List<String> authors = doc == null || doc.authors() == null ? List.of()
+                : doc.authors().stream().map(SourceDocument::name).toList();
+        Integer year = doc == null ? null : doc.year();
+        String quoteShown = simplified(c.quote());
+
+        List<String> parts = new ArrayList<>();
+        if (title != null) {
+            parts.add(zh ? "《" + title + "》" : "\u201c" + title + "\u201d");
+        } else if (subject != null) {
+            parts.add(zh ? "关于" + subject + "的文章" : "a paper on " + lowerFirst(subject));
+        } else {
+            parts.add(c.document());
+        }
+        if (!authors.isEmpty()) {
+            parts.add(String.join(zh ? "、" : ", ", authors));
+        } else if (doc != null && doc.venue() != null) {
+            parts.add(doc.venue());
+        }
+        if (year != null) {
+            parts.add(zh ? year + "年" : String.valueOf(year));
+        }
+        parts.add(c.section());
+        String citation = String.join(zh ? "，" : ", ", parts)
+                + (zh ? "：「" + quoteShown + "」" : ": \u201c" + quoteShown + "\u201d");
+        return new Report.SourceView(c.document(), c.section(), c.quote(), title, subject, authors, year, quoteShown,
+                citation);
+    }
+
+    List<Report.SourceView> sources(List<Citation> citations) {
+        return citations.stream().map(this::source).toList();
     }
 
     String stageRationale(Stage stage, List<Evidence> evidence, List<String> missing) {
         String base = catalog.factor("stage." + stage.name(), lang);
         if (stage == Stage.UNDETERMINED) {
-            List<String> labels = missing.stream().map(p -> catalog.indicatorLabel(p, lang) + " (" + p + ")").toList();
+            List<String> labels = missing.stream().map(p -> catalog.indicatorLabel(p, lang)).toList();
             if (labels.isEmpty()) {
                 return catalog.factor("stage.UNDETERMINED.neither", lang);
             }
@@ -113,24 +154,38 @@ final class Wording {
         return base + (zh ? "依据：" + String.join("；", facts) + "。" : " Evidence: " + String.join("; ", facts) + ".");
     }
 
-    /** Yes/no in the report's language; a category by its label in the catalog's factors, else its id. */
-    private String display(String indicator, Object value) {
-        if (value instanceof Boolean b) {
-            return zh ? (b ? "是" : "否") : (b ? "yes" : "no");
+    /**
+     * A yes/no or category value as a clause: the catalog's sentence for a yes/no fact ({@code fact.<path>.true}),
+     * else the label with the value's catalog label ({@code value.<path>.<VALUE>}).
+     */
+    private String fact(String indicator, Object value) {
+        String key = (value instanceof Boolean ? "fact." : "value.") + indicator + "." + value;
+        if (value instanceof Boolean && catalog.factors().containsKey(key)) {
+            return catalog.factor(key, lang);
         }
-        String key = "value." + indicator + "." + value;
-        return catalog.factors().containsKey(key) ? catalog.factor(key, lang) : String.valueOf(value);
+        String label = catalog.indicatorLabel(indicator, lang);
+        if (value instanceof Boolean b) {
+            return zh ? label + "：" + (b ? "有" : "无") : label + ": " + (b ? "in place" : "absent");
+        }
+        String shown = catalog.factors().containsKey(key) ? catalog.factor(key, lang) : String.valueOf(value);
+        return zh ? label + "为" + shown : label + " is " + shown;
     }
 
-    private String levelWord(String level) {
-        if (!zh) {
-            return level;
-        }
+    /** Traditional characters in simplified form for zh-CN readers; English reports show the text verbatim. */
+    private String simplified(String text) {
+        return zh && text != null && ZhConverterUtil.containsTraditional(text) ? ZhConverterUtil.toSimple(text) : text;
+    }
+
+    private String severityWords(String level) {
         return switch (level) {
-            case "HIGH" -> "高";
-            case "MEDIUM" -> "中";
-            default -> "低";
+            case "HIGH" -> zh ? "严重度高" : "high severity";
+            case "MEDIUM" -> zh ? "严重度中" : "medium severity";
+            default -> zh ? "严重度低" : "low severity";
         };
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String signed(double points) {

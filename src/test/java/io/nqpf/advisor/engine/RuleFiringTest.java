@@ -149,6 +149,6 @@ class RuleFiringTest {
                     return result;
                 });
         return new Ruleset(proxy, ruleset.catalog(), ruleset.version(), ruleset.sha256(), ruleset.loadedAt(),
-                ruleset.files(), ruleset.rules(), ruleset.rulesByName(), ruleset.citations());
+                ruleset.files(), ruleset.rules(), ruleset.rulesByName(), ruleset.citations(), ruleset.documents());
     }
 }
