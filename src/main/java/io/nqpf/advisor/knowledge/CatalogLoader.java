@@ -137,7 +137,8 @@ public final class CatalogLoader {
             }
         }
         for (int i = 0; i < size(parsed.thresholds()); i++) {
-            ThresholdDef t = entry(file, "thresholds", i, "id", ThresholdDef.class);
+            ThresholdDef.Authored authored = entry(file, "thresholds", i, "id", ThresholdDef.Authored.class);
+            ThresholdDef t = authored == null ? null : authored.definition();
             if (t != null && check(file, t.id(), THRESHOLD_ID, "threshold")
                     && unique(file, t.id(), thresholds.containsKey(t.id()))) {
                 if (threshold(file, t)) {

@@ -49,7 +49,7 @@ public final class CitationCheck {
 
     /** The shape of {@code sources.yaml}, so that a mistyped key is reported where it stands. */
     record SourcesFile(List<SourceDocument> documents) {
-        record SourceDocument(String id, String file, String sha256, String subject, String note, Title title,
+        record SourceDocument(String id, String file, String sha256, Title subject, String note, Title title,
                 List<String> authors, String venue, Integer year) {
         }
 

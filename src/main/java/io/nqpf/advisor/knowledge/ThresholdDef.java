@@ -20,6 +20,16 @@ import java.util.OptionalDouble;
 public record ThresholdDef(String id, String indicator, Comparison comparison, JsonNode threshold, Double scale,
         Double weight, Boolean actionable, I18n reference, String benchmark, Double factor, Integer benchmarkYear) {
 
+    /** A threshold as an author writes it in {@code thresholds.yaml}: every key but the resolved year. */
+    public record Authored(String id, String indicator, Comparison comparison, JsonNode threshold, Double scale,
+            Double weight, Boolean actionable, I18n reference, String benchmark, Double factor) {
+
+        public ThresholdDef definition() {
+            return new ThresholdDef(id, indicator, comparison, threshold, scale, weight, actionable, reference,
+                    benchmark, factor, null);
+        }
+    }
+
     public ThresholdDef(String id, String indicator, Comparison comparison, JsonNode threshold, Double scale,
             Double weight, Boolean actionable, I18n reference) {
         this(id, indicator, comparison, threshold, scale, weight, actionable, reference, null, null, null);

@@ -26,12 +26,12 @@ class AuthorMistakeTest {
                         "unknown key 'titel'; known keys: description, id, sources, title"),
                 Arguments.of("thresholds key typo, last in the file", "thresholds.yaml",
                         "  - id: GDP_GROWTH_WEAK\n    indicator:", "  - id: GDP_GROWTH_WEAK\n    indicatr:", "indicatr",
-                        "unknown key 'indicatr'; known keys: actionable, comparison, id, indicator, reference, scale, "
+                        "unknown key 'indicatr'; known keys: actionable, benchmark, comparison, factor, id, indicator, reference, scale, "
                                 + "threshold, weight"),
                 Arguments.of("wrong value type", "thresholds.yaml", "    scale: 30\n", "    scale: \"thirty\"\n",
                         "\"thirty\"", "'scale' must be a number, not 'thirty'"),
                 Arguments.of("comparison that does not exist", "thresholds.yaml", "    comparison: \"<\"\n",
-                        "    comparison: \"<=\"\n", "\"<=\"", "comparison must be one of <, >, ==, != but was <="),
+                        "    comparison: \"=<\"\n", "\"=<\"", "comparison must be one of <, >, <=, >=, ==, != but was =<"),
                 Arguments.of("YAML syntax: a tab", "thresholds.yaml", "    threshold: 60\n", "\tthreshold: 60\n",
                         "\tthreshold", "a tab character: indent with spaces"),
                 Arguments.of("key written twice", "catalog/bottlenecks.yaml", "  - id: B-INST-MARKET\n",
