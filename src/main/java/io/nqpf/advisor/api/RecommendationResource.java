@@ -1,6 +1,7 @@
 package io.nqpf.advisor.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nqpf.advisor.config.AdvisorConfig;
 import io.nqpf.advisor.engine.Ruleset;
 import io.nqpf.advisor.engine.RunawayRulesException;
 import io.nqpf.advisor.knowledge.Language;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -44,15 +44,12 @@ public class RecommendationResource {
     private final long maxBatchBytes;
     private final int maxBatchProfiles;
 
-    public RecommendationResource(RecommendationService service, ProfileReader reader,
-            @ConfigProperty(name = "advisor.limits.profile-bytes", defaultValue = "262144") long maxBodyBytes,
-            @ConfigProperty(name = "advisor.limits.batch-bytes", defaultValue = "16777216") long maxBatchBytes,
-            @ConfigProperty(name = "advisor.limits.batch-profiles", defaultValue = "1000") int maxBatchProfiles) {
+    public RecommendationResource(RecommendationService service, ProfileReader reader, AdvisorConfig config) {
         this.service = service;
         this.reader = reader;
-        this.maxBodyBytes = maxBodyBytes;
-        this.maxBatchBytes = maxBatchBytes;
-        this.maxBatchProfiles = maxBatchProfiles;
+        this.maxBodyBytes = config.limits().profileBytes();
+        this.maxBatchBytes = config.limits().batchBytes();
+        this.maxBatchProfiles = config.limits().batchProfiles();
     }
 
     @POST

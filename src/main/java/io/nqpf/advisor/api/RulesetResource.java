@@ -2,6 +2,7 @@ package io.nqpf.advisor.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nqpf.advisor.api.security.AdminIdentityProvider;
+import io.nqpf.advisor.config.AdvisorConfig;
 import io.nqpf.advisor.engine.RuleInfo;
 import io.nqpf.advisor.engine.Ruleset;
 import io.nqpf.advisor.engine.RulesetBuilder;
@@ -65,12 +66,10 @@ public class RulesetResource {
     private final RecommendationService service;
     private final long maxBodyBytes;
 
-    public RulesetResource(RulesetHolder holder, RecommendationService service,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "advisor.limits.validate-bytes",
-                    defaultValue = "2097152") long maxBodyBytes) {
+    public RulesetResource(RulesetHolder holder, RecommendationService service, AdvisorConfig config) {
         this.holder = holder;
         this.service = service;
-        this.maxBodyBytes = maxBodyBytes;
+        this.maxBodyBytes = config.limits().validateBytes();
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.nqpf.advisor.engine;
 
+import io.nqpf.advisor.config.AdvisorConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,12 +27,10 @@ public class RulesWatcher {
     private ScheduledExecutorService executor;
     private String lastSeen;
 
-    public RulesWatcher(RulesetHolder holder,
-            @ConfigProperty(name = "advisor.rules.watch", defaultValue = "false") boolean enabled,
-            @ConfigProperty(name = "advisor.rules.watch-interval", defaultValue = "PT1S") Duration interval) {
+    public RulesWatcher(RulesetHolder holder, AdvisorConfig config) {
         this.holder = holder;
-        this.enabled = enabled;
-        this.interval = interval;
+        this.enabled = config.rules().watch();
+        this.interval = config.rules().watchInterval();
     }
 
     void onStart(@Observes StartupEvent event) {
