@@ -10,7 +10,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Problem responses shared by the operations, referenced by name ({@code ref = "PayloadTooLarge"}). */
 @OpenAPIDefinition(info = @Info(title = "nqpf-advisor API", version = "1.0.0"), components = @Components(responses = {
-        @APIResponse(name = "PayloadTooLarge", responseCode = "413", description = "Body larger than the limit",
+        @APIResponse(name = "InvalidInput", responseCode = "400", description = "Malformed JSON, wrong types, unknown "
+                + "fields, out-of-range or inconsistent values, or a bad query parameter; violations name each field "
+                + "by JSON path (in a comparison as before.… / after.…)",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+        @APIResponse(name = "PayloadTooLarge", responseCode = "413", description = "Body larger than the limit of "
+                + "the operation, or a batch of more profiles than allowed (1,000)",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @APIResponse(name = "UnsupportedMediaType", responseCode = "415", description = "Body is not application/json",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
@@ -28,6 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @APIResponse(name = "BuildAborted", responseCode = "422", description = "The build itself failed: it ran past "
                 + "its time limit or the compiler could not handle the rules (e.g. nesting too deep)",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+        @APIResponse(name = "RulesetInvalid", responseCode = "422", description = "The rules do not build, or the "
+                + "build was aborted; nothing changed, the errors name file and line",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))}))
 public class ApiDefinition extends Application {
 }

@@ -3,20 +3,17 @@ package io.nqpf.advisor.api;
 import io.nqpf.advisor.knowledge.Catalog;
 import io.nqpf.advisor.knowledge.Citation;
 import io.nqpf.advisor.knowledge.Language;
-import io.nqpf.advisor.report.RecommendationService;
+import io.nqpf.advisor.service.RulesetService;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,9 +32,9 @@ public class CatalogResource {
     public record View(String language, String rulesetVersion, List<Entry> bottlenecks, List<Entry> countermeasures) {
     }
 
-    private final RecommendationService service;
+    private final RulesetService service;
 
-    public CatalogResource(RecommendationService service) {
+    public CatalogResource(RulesetService service) {
         this.service = service;
     }
 
@@ -47,16 +44,11 @@ public class CatalogResource {
             description = "Titles, descriptions, actions and verbatim citations of the active ruleset's catalog.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = View.class)))
-    @APIResponse(responseCode = "400", description = "Unsupported lang",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "InvalidInput")
     @APIResponse(responseCode = "503", ref = "NoRuleset")
-    public View catalog(
-            @Parameter(description = "Language; else Accept-Language; else zh-CN",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"zh-CN", "en"}))
-            @QueryParam("lang") String lang,
-            @Parameter(hidden = true) @HeaderParam("Accept-Language") String acceptLanguage) {
-        Language language = Languages.choose(lang, acceptLanguage);
-        var ruleset = service.ruleset();
+    public View catalog(@BeanParam RequestedLanguage requested) {
+        Language language = requested.language();
+        var ruleset = service.active();
         Catalog catalog = ruleset.catalog();
         List<Entry> bottlenecks = catalog.bottlenecks().values().stream()
                 .map(b -> new Entry(b.id(), b.title().in(language), b.description().in(language), null, null, b.sources()))

@@ -2,15 +2,15 @@ package io.nqpf.advisor.api;
 
 import io.nqpf.advisor.api.security.LoginThrottledException;
 import io.nqpf.advisor.engine.BuildLimiter;
-import io.nqpf.advisor.engine.Ruleset;
-import io.nqpf.advisor.engine.RulesetHolder;
 import io.nqpf.advisor.engine.RunawayRulesException;
 import io.nqpf.advisor.profile.InvalidProfileException;
+import io.nqpf.advisor.service.NoRulesetException;
+import io.nqpf.advisor.service.PayloadTooLargeException;
+import io.nqpf.advisor.service.RulesetService;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.core.HttpHeaders;
-import io.nqpf.advisor.report.RecommendationService;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -22,9 +22,9 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final String CHALLENGE = "Basic realm=\"nqpf-advisor admin\", charset=\"UTF-8\"";
 
-    private final RulesetHolder rulesets;
+    private final RulesetService rulesets;
 
-    public ProblemMapper(RulesetHolder rulesets) {
+    public ProblemMapper(RulesetService rulesets) {
         this.rulesets = rulesets;
     }
 
@@ -54,7 +54,7 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response notReady(RecommendationService.NoRulesetException e) {
+    public Response notReady(NoRulesetException e) {
         return respond(Problem.of("no-ruleset", "Service unavailable", 503, e.getMessage()));
     }
 
@@ -77,9 +77,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response aborted(BuildAbortedException e) {
-        String current = rulesets.active().map(Ruleset::version).orElse("none");
         return respond(Problem.of("build-aborted", "Ruleset build aborted", 422,
-                e.getMessage() + "; nothing changed, the active ruleset " + current + " keeps serving")
+                e.getMessage() + "; nothing changed, the active ruleset " + rulesets.activeVersion() + " keeps serving")
                 .withErrors(e.errors()));
     }
 

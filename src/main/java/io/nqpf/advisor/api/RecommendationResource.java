@@ -1,29 +1,20 @@
 package io.nqpf.advisor.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.nqpf.advisor.engine.Ruleset;
-import io.nqpf.advisor.engine.RunawayRulesException;
-import io.nqpf.advisor.knowledge.Language;
-import io.nqpf.advisor.profile.BatchReader;
 import io.nqpf.advisor.profile.InvalidProfileException;
-import io.nqpf.advisor.profile.ProfileReader;
 import io.nqpf.advisor.profile.RegionProfile;
 import io.nqpf.advisor.profile.Violation;
-import io.nqpf.advisor.report.RecommendationService;
 import io.nqpf.advisor.report.ComparisonReport;
 import io.nqpf.advisor.report.Report;
+import io.nqpf.advisor.service.BatchItem;
+import io.nqpf.advisor.service.RecommendationService;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,20 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RecommendationResource {
 
     private final RecommendationService service;
-    private final ProfileReader reader;
-    private final long maxBodyBytes;
-    private final long maxBatchBytes;
-    private final int maxBatchProfiles;
 
-    public RecommendationResource(RecommendationService service, ProfileReader reader,
-            @ConfigProperty(name = "advisor.limits.profile-bytes", defaultValue = "262144") long maxBodyBytes,
-            @ConfigProperty(name = "advisor.limits.batch-bytes", defaultValue = "16777216") long maxBatchBytes,
-            @ConfigProperty(name = "advisor.limits.batch-profiles", defaultValue = "1000") int maxBatchProfiles) {
+    public RecommendationResource(RecommendationService service) {
         this.service = service;
-        this.reader = reader;
-        this.maxBodyBytes = maxBodyBytes;
-        this.maxBatchBytes = maxBatchBytes;
-        this.maxBatchProfiles = maxBatchProfiles;
     }
 
     @POST
@@ -71,25 +51,15 @@ public class RecommendationResource {
                             + "\"innovation\":{\"rdIntensityPct\":0.6}}")))
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, wrong types, unknown fields, out-of-range values, "
-            + "inconsistent shares, or a bad query parameter; violations name each field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "InvalidInput")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "503", ref = "NoRuleset")
-    public Report evaluate(byte[] body,
-            @Parameter(description = "Language of the report; else Accept-Language; else zh-CN",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"zh-CN", "en"}))
-            @QueryParam("lang") String lang,
+    public Report evaluate(byte[] body, @BeanParam RequestedLanguage language,
             @Parameter(description = "full adds the trace of fired rules",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"full"}))
-            @QueryParam("explain") String explain,
-            @Parameter(hidden = true) @HeaderParam("Accept-Language") String acceptLanguage) {
-        Language language = Languages.choose(lang, acceptLanguage);
-        boolean full = explainFull(explain);
-        limit(body, maxBodyBytes);
-        RegionProfile profile = reader.read(body, RegionProfile.class);
-        return service.evaluate(profile, language, full);
+            @QueryParam("explain") String explain) {
+        return service.evaluate(body, language.language(), explainFull(explain));
     }
 
     @POST
@@ -104,42 +74,21 @@ public class RecommendationResource {
     @APIResponse(responseCode = "200", description = "One result per profile",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = BatchSchemas.BatchResponse.class)))
-    @APIResponse(responseCode = "400", description = "The body is not a batch request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "More than 1,000 profiles, or a body larger than the limit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "InvalidInput")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "503", ref = "NoRuleset")
-    public BatchSchemas.BatchResponse batch(byte[] body,
-            @Parameter(description = "Language of the reports; else Accept-Language; else zh-CN",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"zh-CN", "en"}))
-            @QueryParam("lang") String lang,
-            @Parameter(hidden = true) @HeaderParam("Accept-Language") String acceptLanguage) {
-        Language language = Languages.choose(lang, acceptLanguage);
-        limit(body, maxBatchBytes);
-        List<BatchReader.Item> items;
-        try {
-            items = new BatchReader(reader, maxBatchProfiles, maxBodyBytes).read(body);
-        } catch (BatchReader.TooManyProfilesException e) {
-            throw new PayloadTooLargeException(e.getMessage());
-        }
-        Ruleset ruleset = service.ruleset();
-        BatchSchemas.BatchResult[] results = new BatchSchemas.BatchResult[items.size()];
-        IntStream.range(0, items.size()).parallel().forEach(i -> results[i] = one(items.get(i), language, ruleset));
-        int failed = (int) Arrays.stream(results).filter(r -> r.problem() != null).count();
-        return new BatchSchemas.BatchResponse(List.of(results), results.length - failed, failed);
+    public BatchSchemas.BatchResponse batch(byte[] body, @BeanParam RequestedLanguage language) {
+        List<BatchSchemas.BatchResult> results = service.evaluateBatch(body, language.language()).stream()
+                .map(RecommendationResource::result).toList();
+        int evaluated = (int) results.stream().filter(r -> r.report() != null).count();
+        return new BatchSchemas.BatchResponse(results, evaluated, results.size() - evaluated);
     }
 
-    private BatchSchemas.BatchResult one(BatchReader.Item item, Language language, Ruleset ruleset) {
-        if (item.problem() != null) {
-            return new BatchSchemas.BatchResult(item.index(), item.regionId(), null, ProblemMapper.problem(item.problem()));
-        }
-        try {
-            return new BatchSchemas.BatchResult(item.index(), item.regionId(),
-                    service.evaluate(item.profile(), language, false, ruleset), null);
-        } catch (RunawayRulesException e) {
-            return new BatchSchemas.BatchResult(item.index(), item.regionId(), null, ProblemMapper.runawayProblem(e));
-        }
+    private static BatchSchemas.BatchResult result(BatchItem item) {
+        Problem problem = item.evaluated() ? null
+                : item.invalid() != null ? ProblemMapper.problem(item.invalid()) : ProblemMapper.runawayProblem(item.runaway());
+        return new BatchSchemas.BatchResult(item.index(), item.regionId(), item.report(), problem);
     }
 
     @POST
@@ -154,47 +103,15 @@ public class RecommendationResource {
             schema = @Schema(implementation = BatchSchemas.CompareRequest.class)))
     @APIResponse(responseCode = "200", description = "The comparison",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComparisonReport.class)))
-    @APIResponse(responseCode = "400", description = "Either profile is invalid; fields are named as before.… / after.…",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "InvalidInput")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "503", ref = "NoRuleset")
-    public ComparisonReport compare(byte[] body,
-            @Parameter(description = "Language; else Accept-Language; else zh-CN",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"zh-CN", "en"}))
-            @QueryParam("lang") String lang,
-            @Parameter(hidden = true) @HeaderParam("Accept-Language") String acceptLanguage) {
-        Language language = Languages.choose(lang, acceptLanguage);
-        limit(body, 2 * maxBodyBytes);
-        JsonNode root = ProfileReader.tree(body);
-        List<Violation> violations = new ArrayList<>();
-        if (!RequestEnvelope.check(root, "before and after", violations, "before", "after")) {
-            throw new InvalidProfileException("Invalid comparison request", violations);
-        }
-        RegionProfile before = side(root, "before", violations);
-        RegionProfile after = side(root, "after", violations);
-        if (!violations.isEmpty()) {
-            throw new InvalidProfileException("Invalid comparison request", violations);
-        }
-        return service.compare(before, after, language);
+    public ComparisonReport compare(byte[] body, @BeanParam RequestedLanguage language) {
+        return service.compare(body, language.language());
     }
 
-    private RegionProfile side(JsonNode root, String name, List<Violation> violations) {
-        JsonNode node = root.get(name);
-        if (node == null || node.isNull()) {
-            violations.add(new Violation(name, "must not be null"));
-            return null;
-        }
-        try {
-            return reader.read(node, RegionProfile.class);
-        } catch (InvalidProfileException e) {
-            e.violations().forEach(v -> violations.add(new Violation(
-                    v.field().isEmpty() ? name : name + "." + v.field(), v.message())));
-            return null;
-        }
-    }
-
-    static boolean explainFull(String explain) {
+    private static boolean explainFull(String explain) {
         if (explain == null) {
             return false;
         }
@@ -203,11 +120,5 @@ public class RecommendationResource {
                     List.of(new Violation("explain", "must be full or absent (was " + explain + ")")));
         }
         return true;
-    }
-
-    static void limit(byte[] body, long max) {
-        if (body != null && body.length > max) {
-            throw new PayloadTooLargeException("The body has " + body.length + " bytes; the limit is " + max + " bytes");
-        }
     }
 }

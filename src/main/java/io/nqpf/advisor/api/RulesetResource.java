@@ -1,15 +1,11 @@
 package io.nqpf.advisor.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.nqpf.advisor.api.security.AdminIdentityProvider;
+import io.nqpf.advisor.engine.RuleError;
 import io.nqpf.advisor.engine.RuleInfo;
 import io.nqpf.advisor.engine.Ruleset;
 import io.nqpf.advisor.engine.RulesetBuilder;
-import io.nqpf.advisor.engine.RulesetHolder;
-import io.nqpf.advisor.profile.InvalidProfileException;
-import io.nqpf.advisor.profile.ProfileReader;
-import io.nqpf.advisor.profile.Violation;
-import io.nqpf.advisor.report.RecommendationService;
+import io.nqpf.advisor.service.RulesetService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,8 +17,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,23 +48,17 @@ public class RulesetResource {
     }
 
     @Schema(name = "ValidationResult")
-    public record ValidationResult(boolean valid, List<io.nqpf.advisor.engine.RuleError> errors, Integer rules) {
+    public record ValidationResult(boolean valid, List<RuleError> errors, Integer rules) {
     }
 
     @Schema(name = "ReloadResult")
     public record ReloadResult(String version, String sha256, Instant loadedAt, int rules) {
     }
 
-    private final RulesetHolder holder;
-    private final RecommendationService service;
-    private final long maxBodyBytes;
+    private final RulesetService service;
 
-    public RulesetResource(RulesetHolder holder, RecommendationService service,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "advisor.limits.validate-bytes",
-                    defaultValue = "2097152") long maxBodyBytes) {
-        this.holder = holder;
+    public RulesetResource(RulesetService service) {
         this.service = service;
-        this.maxBodyBytes = maxBodyBytes;
     }
 
     @GET
@@ -81,7 +69,7 @@ public class RulesetResource {
             schema = @Schema(implementation = Info.class)))
     @APIResponse(responseCode = "503", ref = "NoRuleset")
     public Info ruleset() {
-        Ruleset r = service.ruleset();
+        Ruleset r = service.active();
         return new Info(r.version(), r.sha256(), r.loadedAt(), r.files(), r.rules());
     }
 
@@ -104,8 +92,7 @@ public class RulesetResource {
                     + "    findings.bottleneck(kcontext, \\\"B-INST-MARKET\\\");\\nend\\n\"}}")))
     @APIResponse(responseCode = "200", description = "The verdict; valid false lists the errors",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValidationResult.class)))
-    @APIResponse(responseCode = "400", description = "The request is not a files object",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "InvalidInput")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
@@ -114,46 +101,11 @@ public class RulesetResource {
     @APIResponse(responseCode = "503", ref = "BuildBusy")
     public ValidationResult validate(byte[] body, @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String type) {
         JsonOnly.require(type);
-        RecommendationResource.limit(body, maxBodyBytes);
-        Map<String, String> files = drafts(ProfileReader.tree(body));
-        RulesetBuilder.Outcome outcome = holder.validate(files);
+        RulesetBuilder.Outcome outcome = service.validate(body);
         if (outcome.aborted()) {
             throw new BuildAbortedException(outcome.errors());
         }
         return new ValidationResult(outcome.ok(), outcome.errors(), outcome.ok() ? outcome.ruleset().rules().size() : null);
-    }
-
-    private static Map<String, String> drafts(JsonNode root) {
-        List<Violation> violations = new ArrayList<>();
-        Map<String, String> files = new LinkedHashMap<>();
-        if (RequestEnvelope.check(root, "a files member", violations, "files")) {
-            JsonNode node = root.get("files");
-            if (node == null || !node.isObject()) {
-                violations.add(new Violation("files", "must be an object of path to file text"));
-            } else {
-                node.fields().forEachRemaining(e -> {
-                    String path = e.getKey();
-                    if (!e.getValue().isTextual()) {
-                        violations.add(new Violation("files." + path, "must be the file's text"));
-                    } else if (!validPath(path)) {
-                        violations.add(new Violation("files." + path,
-                                "must be a relative path ending in .drl or .yaml (catalog/*.yaml, thresholds.yaml, sources.yaml)"));
-                    } else {
-                        files.put(path, e.getValue().asText());
-                    }
-                });
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw new InvalidProfileException("Invalid validation request", violations);
-        }
-        return files;
-    }
-
-    static boolean validPath(String path) {
-        return !path.isEmpty() && !path.startsWith("/") && !path.contains("..") && !path.contains("\\")
-                && (path.endsWith(".drl") || path.equals("thresholds.yaml") || path.equals("sources.yaml")
-                        || (path.startsWith("catalog/") && path.endsWith(".yaml")));
     }
 
     @POST
@@ -171,20 +123,18 @@ public class RulesetResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReloadResult.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    @APIResponse(responseCode = "422", description = "The rules do not build, or the build was aborted; nothing changed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", ref = "RulesetInvalid")
     @APIResponse(responseCode = "429", ref = "TooManyLogins")
     @APIResponse(responseCode = "503", ref = "BuildBusy")
     public Response reload(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String type) {
         JsonOnly.require(type);
-        RulesetBuilder.Outcome outcome = holder.reloadIfIdle();
+        RulesetBuilder.Outcome outcome = service.reload();
         if (outcome.aborted()) {
             throw new BuildAbortedException(outcome.errors());
         }
         if (!outcome.ok()) {
-            String current = holder.active().map(Ruleset::version).orElse("none");
             return ProblemMapper.respond(Problem.of("ruleset-invalid", "Ruleset does not build", 422,
-                    outcome.errors().size() + " error(s); the active ruleset " + current + " keeps serving")
+                    outcome.errors().size() + " error(s); the active ruleset " + service.activeVersion() + " keeps serving")
                     .withErrors(outcome.errors()));
         }
         Ruleset r = outcome.ruleset();

@@ -1,5 +1,6 @@
 package io.nqpf.advisor.authoring;
 
+import io.nqpf.advisor.config.AdvisorConfig;
 import io.nqpf.advisor.engine.Evaluation;
 import io.nqpf.advisor.engine.Evaluator;
 import io.nqpf.advisor.engine.RuleError;
@@ -9,6 +10,7 @@ import io.nqpf.advisor.engine.RulesetProbe;
 import io.nqpf.advisor.engine.RunawayRulesException;
 import io.nqpf.advisor.profile.RegionProfile;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs the profiles of the rules directory's scenarios ({@code tests/*.yaml}) through a new ruleset and refuses it
@@ -31,8 +32,12 @@ public class RunawayProbe implements RulesetProbe {
 
     private final Duration evaluationLimit;
 
-    public RunawayProbe(@ConfigProperty(name = "advisor.rules.evaluation-time-limit", defaultValue = "PT10S")
-            Duration evaluationLimit) {
+    @Inject
+    public RunawayProbe(AdvisorConfig config) {
+        this(config.rules().evaluationTimeLimit());
+    }
+
+    public RunawayProbe(Duration evaluationLimit) {
         this.evaluationLimit = evaluationLimit;
     }
 

@@ -1,20 +1,19 @@
 package io.nqpf.advisor.engine;
 
-import io.quarkus.runtime.ShutdownEvent;
+import io.nqpf.advisor.config.AdvisorConfig;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 /**
- * With {@code advisor.rules.watch=true}, polls the rules directory and runs the same guarded reload when any
- * rule, catalog or threshold file changes: a broken edit is logged with its lines and the last good ruleset
- * keeps serving. Polling (not file-system events) works the same on every file system and in containers.
+ * With {@code advisor.rules.watch=true}, polls the rules directory every {@code advisor.rules.watch-interval} and
+ * runs the same guarded reload when any rule, catalog or threshold file changes: a broken edit is logged with its
+ * lines, counted as a failed build, and the last good ruleset keeps serving. Polling (not file-system events)
+ * works the same on every file system and in containers.
  */
 @ApplicationScoped
 public class RulesWatcher {
@@ -22,40 +21,29 @@ public class RulesWatcher {
     private static final Logger LOG = Logger.getLogger(RulesWatcher.class);
 
     private final RulesetHolder holder;
-    private final boolean enabled;
-    private final Duration interval;
-    private ScheduledExecutorService executor;
-    private String lastSeen;
+    private final AdvisorConfig.Rules config;
+    private volatile String lastSeen;
 
-    public RulesWatcher(RulesetHolder holder,
-            @ConfigProperty(name = "advisor.rules.watch", defaultValue = "false") boolean enabled,
-            @ConfigProperty(name = "advisor.rules.watch-interval", defaultValue = "PT1S") Duration interval) {
+    public RulesWatcher(RulesetHolder holder, AdvisorConfig config) {
         this.holder = holder;
-        this.enabled = enabled;
-        this.interval = interval;
+        this.config = config.rules();
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (!enabled) {
+        if (config.watch()) {
+            lastSeen = RuleSources.fingerprint(holder.rulesDir());
+            LOG.infof("Watching %s for rule changes every %s", holder.rulesDir().toAbsolutePath(), config.watchInterval());
+        }
+    }
+
+    @Scheduled(identity = "rules-watcher", every = "${advisor.rules.watch-interval}",
+            delayed = "${advisor.rules.watch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = WatchOff.class)
+    void check() {
+        if (lastSeen == null) {
+            // the scheduler may fire while start-up still builds the first ruleset; changes count from then
             return;
         }
-        lastSeen = RuleSources.fingerprint(holder.rulesDir());
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "rules-watcher");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.infof("Watching %s for rule changes every %s", holder.rulesDir().toAbsolutePath(), interval);
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        if (executor != null) {
-            executor.shutdownNow();
-        }
-    }
-
-    private void poll() {
         try {
             String now = RuleSources.fingerprint(holder.rulesDir());
             if (!now.equals(lastSeen)) {
@@ -67,6 +55,22 @@ public class RulesWatcher {
             LOG.debug("Rules changed on disk while another build runs: the next check reloads");
         } catch (RuntimeException e) {
             LOG.warn("Rules watcher could not check the rules directory", e);
+        }
+    }
+
+    /** Skips every check unless {@code advisor.rules.watch=true}: the setting is read at run time, not at build. */
+    @Singleton
+    static class WatchOff implements Scheduled.SkipPredicate {
+
+        private final boolean watch;
+
+        WatchOff(AdvisorConfig config) {
+            this.watch = config.rules().watch();
+        }
+
+        @Override
+        public boolean test(ScheduledExecution execution) {
+            return !watch;
         }
     }
 }

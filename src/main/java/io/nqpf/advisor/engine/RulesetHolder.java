@@ -3,20 +3,18 @@ package io.nqpf.advisor.engine;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.nqpf.advisor.knowledge.CitationCheck;
+import io.nqpf.advisor.config.AdvisorConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,17 +32,15 @@ public class RulesetHolder {
     private final MeterRegistry registry;
     private final BuildLimiter builds;
     private final List<RulesetProbe> probes;
-    /** The source texts the catalog quotes (env ADVISOR_SOURCES_DIR). */
-    @ConfigProperty(name = "advisor.sources-dir", defaultValue = CitationCheck.DEFAULT_TEXTS_DIR)
-    String sourcesDir;
+    /** The source texts the catalog quotes. */
+    private final Path sourcesDir;
 
-    public RulesetHolder(@ConfigProperty(name = "advisor.rules-dir", defaultValue = "rules") String rulesDir,
-            @ConfigProperty(name = "advisor.rules.build-time-limit", defaultValue = "PT20S") Duration buildTimeLimit,
-            MeterRegistry registry, Instance<RulesetProbe> probes) {
+    public RulesetHolder(AdvisorConfig config, MeterRegistry registry, Instance<RulesetProbe> probes) {
         this.probes = probes.stream().toList();
-        this.rulesDir = Path.of(rulesDir);
+        this.rulesDir = Path.of(config.rulesDir());
+        this.sourcesDir = Path.of(config.sourcesDir());
         this.registry = registry;
-        this.builds = new BuildLimiter(buildTimeLimit);
+        this.builds = new BuildLimiter(config.rules().buildTimeLimit());
         Gauge.builder("advisor.ruleset.rules", active, a -> a.get() == null ? 0 : a.get().rules().size())
                 .description("Rules in the active ruleset (0 while none is active)").register(registry);
     }
@@ -94,7 +90,7 @@ public class RulesetHolder {
         Timer.Sample sample = Timer.start(registry);
         RulesetBuilder.Outcome outcome;
         try {
-            outcome = probed(RulesetBuilder.build(sources.get(), Path.of(sourcesDir)));
+            outcome = probed(RulesetBuilder.build(sources.get(), sourcesDir));
         } catch (RuleSources.UnreadableException e) {
             outcome = new RulesetBuilder.Outcome(null, e.errors());
         }

@@ -15,12 +15,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Compares two reports of the same ruleset: what was resolved, what is new, what moved, and why. */
-final class ComparisonAssembler {
+public final class ComparisonAssembler {
 
     private ComparisonAssembler() {
     }
 
-    static ComparisonReport compare(RegionProfile beforeProfile, Report before, RegionProfile afterProfile, Report after,
+    public static ComparisonReport compare(RegionProfile beforeProfile, Report before, RegionProfile afterProfile, Report after,
             Catalog catalog, Language lang) {
         Map<String, Object> valuesBefore = ProfileIndicators.values(beforeProfile);
         Map<String, Object> valuesAfter = ProfileIndicators.values(afterProfile);

@@ -87,6 +87,24 @@ class RecommendationResourceTest {
     }
 
     @Test
+    void acceptLanguageWeightsChooseTheMostPreferredLanguageSpoken() {
+        given().filter(Contract.validated()).contentType(ContentType.JSON)
+                .header("Accept-Language", "zh-CN;q=0.3, fr, en-GB;q=0.9")
+                .body(MINIMAL).post(URL).then().statusCode(200).body("language", equalTo("en"));
+        given().filter(Contract.validated()).contentType(ContentType.JSON).header("Accept-Language", "en;q=0, zh;q=0.5")
+                .body(MINIMAL).post(URL).then().statusCode(200).body("language", equalTo("zh-CN"));
+    }
+
+    @Test
+    void langParameterTakesATagOfASupportedLanguageLikeTheHeader() {
+        given().filter(Contract.validated()).contentType(ContentType.JSON).queryParam("lang", "en-US")
+                .header("Accept-Language", "zh-CN").body(MINIMAL).post(URL).then().statusCode(200)
+                .body("language", equalTo("en"));
+        given().filter(Contract.validated()).queryParam("lang", "en-US").get("/api/v1/catalog").then().statusCode(200)
+                .body("language", equalTo("en"));
+    }
+
+    @Test
     void explainFullAddsTheTraceOfFiredRules() {
         given().filter(Contract.validated()).contentType(ContentType.JSON).queryParam("explain", "full")
                 .body(Examples.read("declining-coal-city.json")).post(URL).then().statusCode(200)
@@ -195,6 +213,9 @@ class RecommendationResourceTest {
     @Test
     void badLangParameterIsNamed() {
         given().filter(Contract.responsesOnly()).contentType(ContentType.JSON).queryParam("lang", "fr").body(MINIMAL)
+                .post(URL).then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("violations[0].field", equalTo("lang"));
+        given().filter(Contract.responsesOnly()).contentType(ContentType.JSON).queryParam("lang", "en_US!").body(MINIMAL)
                 .post(URL).then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("violations[0].field", equalTo("lang"));
     }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nqpf.advisor.support.Examples;
 import io.nqpf.advisor.support.TempRulesProfile;
@@ -14,6 +15,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** With advisor.rules.watch=true an edited rule takes effect without a restart, and a broken edit changes nothing. */
@@ -21,14 +24,33 @@ import org.junit.jupiter.api.Test;
 @TestProfile(WatchedRulesProfile.class)
 class RulesWatchTest {
 
+    private static final Pattern FAILED_BUILDS =
+            Pattern.compile("advisor_ruleset_builds_seconds_count\\{outcome=\"failure\"[^}]*\\} (\\S+)");
+
     private static String version() {
         return given().get("/api/v1/ruleset").then().statusCode(200).extract().path("version");
+    }
+
+    private static double failedBuilds() {
+        Matcher m = FAILED_BUILDS.matcher(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     private static String awaitVersionOtherThan(String old) throws InterruptedException {
         for (int i = 0; i < 150; i++) {
             String now = version();
             if (!now.equals(old)) {
+                return now;
+            }
+            Thread.sleep(100);
+        }
+        return old;
+    }
+
+    private static double awaitFailedBuildsAbove(double old) throws InterruptedException {
+        for (int i = 0; i < 150; i++) {
+            double now = failedBuilds();
+            if (now > old) {
                 return now;
             }
             Thread.sleep(100);
@@ -45,9 +67,11 @@ class RulesWatchTest {
             given().contentType(ContentType.JSON).body(coal).post("/api/v1/recommendations").then()
                     .body("bottlenecks.id", hasItem("B-RESILIENCE"));
             String before = version();
-            // a broken edit is refused and the last good ruleset keeps serving
+            double failedBefore = failedBuilds();
+            // a broken edit is tried by the watcher, refused, and the last good ruleset keeps serving
             Files.writeString(drl, original + "\nrule \"broken\" when then end end\n");
-            Thread.sleep(1500);
+            assertTrue(awaitFailedBuildsAbove(failedBefore) > failedBefore,
+                    "the watcher did not try to build the broken edit");
             assertEquals(before, version());
             given().contentType(ContentType.JSON).body(coal).post("/api/v1/recommendations").then().statusCode(200);
             // a good edit goes live by itself

@@ -1,5 +1,6 @@
 package io.nqpf.advisor.api.security;
 
+import io.nqpf.advisor.config.AdvisorConfig;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,9 +35,8 @@ public class AdminIdentityProvider implements IdentityProvider<UsernamePasswordA
     private final Optional<byte[]> password;
     private final LoginThrottle throttle;
 
-    public AdminIdentityProvider(@ConfigProperty(name = "advisor.admin-password") Optional<String> password,
-            LoginThrottle throttle) {
-        this.password = password.filter(p -> !p.isEmpty()).map(p -> p.getBytes(StandardCharsets.UTF_8));
+    public AdminIdentityProvider(AdvisorConfig config, LoginThrottle throttle) {
+        this.password = config.adminPassword().filter(p -> !p.isEmpty()).map(p -> p.getBytes(StandardCharsets.UTF_8));
         this.throttle = throttle;
         if (this.password.isEmpty()) {
             LOG.info("Rule administration is disabled: ADVISOR_ADMIN_PASSWORD is not set, so nobody may validate or reload rules");

@@ -1,6 +1,7 @@
 package io.nqpf.advisor.api.security;
 
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.nqpf.advisor.config.AdvisorConfig;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -10,7 +11,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The first thing every request meets. Methods outside HTTP's standard set are answered 501 at once, and the
@@ -27,8 +27,8 @@ public class HttpEdge {
 
     private final Duration requestTimeout;
 
-    public HttpEdge(@ConfigProperty(name = "advisor.http.request-timeout", defaultValue = "PT30S") Duration requestTimeout) {
-        this.requestTimeout = requestTimeout;
+    public HttpEdge(AdvisorConfig config) {
+        this.requestTimeout = config.http().requestTimeout();
     }
 
     void install(@Observes Router router) {

@@ -1,12 +1,12 @@
 package io.nqpf.advisor.api.security;
 
+import io.nqpf.advisor.config.AdvisorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Failed admin logins per client address. After a few free failures (typos) every further attempt from that
@@ -29,9 +29,8 @@ public class LoginThrottle {
     private final Clock clock;
 
     @Inject
-    public LoginThrottle(@ConfigProperty(name = "advisor.admin.login.free-failures", defaultValue = "5") int freeFailures,
-            @ConfigProperty(name = "advisor.admin.login.max-wait", defaultValue = "PT5M") Duration maxWait) {
-        this(freeFailures, maxWait, Clock.systemUTC());
+    public LoginThrottle(AdvisorConfig config) {
+        this(config.admin().login().freeFailures(), config.admin().login().maxWait(), Clock.systemUTC());
     }
 
     LoginThrottle(int freeFailures, Duration maxWait, Clock clock) {

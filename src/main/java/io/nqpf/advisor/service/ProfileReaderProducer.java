@@ -1,4 +1,4 @@
-package io.nqpf.advisor.api;
+package io.nqpf.advisor.service;
 
 import io.nqpf.advisor.profile.ProfileReader;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.nqpf.advisor.api;
+package io.nqpf.advisor.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nqpf.advisor.profile.Violation;

@@ -1,0 +1,95 @@
+package io.nqpf.advisor.config;
+
+import io.nqpf.advisor.knowledge.CitationCheck;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every setting of the service under {@code advisor.}, each with its default; the property names (and the
+ * environment variables derived from them, e.g. {@code ADVISOR_RULES_DIR}) are documented in the README.
+ */
+@ConfigMapping(prefix = "advisor")
+public interface AdvisorConfig {
+
+    /** Where the rules, catalog and thresholds live. */
+    @WithDefault("rules")
+    String rulesDir();
+
+    /** The source texts every citation is checked against. */
+    @WithDefault(CitationCheck.DEFAULT_TEXTS_DIR)
+    String sourcesDir();
+
+    /** Password of user admin; absent (or empty) means nobody may validate or reload rules. */
+    Optional<String> adminPassword();
+
+    Admin admin();
+
+    Rules rules();
+
+    Http http();
+
+    Limits limits();
+
+    interface Admin {
+
+        Login login();
+
+        interface Login {
+
+            /** Failed logins from one address before it must wait. */
+            @WithDefault("5")
+            int freeFailures();
+
+            /** The longest wait between attempts of a throttled address. */
+            @WithDefault("PT5M")
+            Duration maxWait();
+        }
+    }
+
+    interface Rules {
+
+        /** A ruleset build (compile and scenario run) past this is abandoned. */
+        @WithDefault("PT20S")
+        Duration buildTimeLimit();
+
+        /** A scenario evaluation past this refuses the ruleset being built. */
+        @WithDefault("PT10S")
+        Duration evaluationTimeLimit();
+
+        /** Reload automatically when files in the rules directory change. */
+        @WithDefault("false")
+        boolean watch();
+
+        /** How often the watcher looks at the rules directory. */
+        @WithDefault("PT1S")
+        Duration watchInterval();
+    }
+
+    interface Http {
+
+        /** A request body must arrive within this of its headers. */
+        @WithDefault("PT30S")
+        Duration requestTimeout();
+    }
+
+    interface Limits {
+
+        /** Largest body for one profile. */
+        @WithDefault("262144")
+        long profileBytes();
+
+        /** Largest body for a batch. */
+        @WithDefault("16777216")
+        long batchBytes();
+
+        /** Largest body of draft rule files to validate. */
+        @WithDefault("2097152")
+        long validateBytes();
+
+        /** Most profiles in one batch. */
+        @WithDefault("1000")
+        int batchProfiles();
+    }
+}

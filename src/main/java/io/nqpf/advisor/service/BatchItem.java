@@ -1,0 +1,17 @@
+package io.nqpf.advisor.service;
+
+import io.nqpf.advisor.engine.RunawayRulesException;
+import io.nqpf.advisor.profile.InvalidProfileException;
+import io.nqpf.advisor.report.Report;
+
+/**
+ * The outcome of one profile of a batch: its report, or exactly one reason it has none — the profile is invalid,
+ * or the rules ran away on it.
+ */
+public record BatchItem(int index, String regionId, Report report, InvalidProfileException invalid,
+        RunawayRulesException runaway) {
+
+    public boolean evaluated() {
+        return report != null;
+    }
+}
