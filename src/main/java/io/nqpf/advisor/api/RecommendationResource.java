@@ -7,6 +7,7 @@ import io.nqpf.advisor.report.ComparisonReport;
 import io.nqpf.advisor.report.Report;
 import io.nqpf.advisor.service.BatchItem;
 import io.nqpf.advisor.service.RecommendationService;
+import io.nqpf.advisor.report.ReportAssembler;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -58,8 +59,11 @@ public class RecommendationResource {
     public Report evaluate(byte[] body, @BeanParam RequestedLanguage language,
             @Parameter(description = "full adds the trace of fired rules",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"full"}))
-            @QueryParam("explain") String explain) {
-        return service.evaluate(body, language.language(), explainFull(explain));
+            @QueryParam("explain") String explain,
+            @Parameter(description = "The most countermeasures to list, 1 to 100; 12 when absent",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "12"))
+            @QueryParam("limit") String limit) {
+        return service.evaluate(body, language.language(), explainFull(explain), limit(limit));
     }
 
     @POST
@@ -78,8 +82,11 @@ public class RecommendationResource {
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "503", ref = "NoRuleset")
-    public BatchSchemas.BatchResponse batch(byte[] body, @BeanParam RequestedLanguage language) {
-        List<BatchSchemas.BatchResult> results = service.evaluateBatch(body, language.language()).stream()
+    public BatchSchemas.BatchResponse batch(byte[] body, @BeanParam RequestedLanguage language,
+            @Parameter(description = "The most countermeasures to list in each report, 1 to 100; 12 when absent",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "12"))
+            @QueryParam("limit") String limit) {
+        List<BatchSchemas.BatchResult> results = service.evaluateBatch(body, language.language(), limit(limit)).stream()
                 .map(RecommendationResource::result).toList();
         int evaluated = (int) results.stream().filter(r -> r.report() != null).count();
         return new BatchSchemas.BatchResponse(results, evaluated, results.size() - evaluated);
@@ -109,6 +116,23 @@ public class RecommendationResource {
     @APIResponse(responseCode = "503", ref = "NoRuleset")
     public ComparisonReport compare(byte[] body, @BeanParam RequestedLanguage language) {
         return service.compare(body, language.language());
+    }
+
+    /** The {@code limit} parameter: a whole number from 1 to 100, 12 when absent. */
+    private static int limit(String limit) {
+        if (limit == null) {
+            return ReportAssembler.DEFAULT_LIMIT;
+        }
+        try {
+            int n = Integer.parseInt(limit.trim());
+            if (n >= 1 && n <= 100) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below like any other bad value
+        }
+        throw new InvalidProfileException("Invalid query parameter",
+                List.of(new Violation("limit", "must be a whole number from 1 to 100 (was " + limit + ")")));
     }
 
     private static boolean explainFull(String explain) {

@@ -115,12 +115,8 @@ public final class Evaluator {
         if (info == null || !info.diagnoses()) {
             return false;
         }
-        for (Object o : match.getObjects()) {
-            if (o instanceof Evidence e && e.basis() != Evidence.Basis.OBSERVED) {
-                return true;
-            }
-        }
-        return false;
+        return Findings.matched(match.getObjects(), Evidence.class).stream()
+                .anyMatch(e -> e.basis() != Evidence.Basis.OBSERVED);
     }
 
     private static Findings run(Ruleset ruleset, Region region, List<Evidence> observed, List<Evidence> hypothetical,

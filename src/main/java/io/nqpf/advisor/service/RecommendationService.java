@@ -53,18 +53,21 @@ public class RecommendationService {
                 .register(registry);
     }
 
-    /** The report on the profile in the body; {@code explain} adds the trace of fired rules. */
-    public Report evaluate(byte[] body, Language language, boolean explain) {
+    /**
+     * The report on the profile in the body; {@code explain} adds the trace of fired rules, {@code limit} is the most
+     * countermeasures listed.
+     */
+    public Report evaluate(byte[] body, Language language, boolean explain, int limit) {
         PayloadTooLargeException.requireWithin(body, limits.profileBytes());
         RegionProfile profile = reader.read(body, RegionProfile.class);
-        return evaluate(profile, language, explain, rulesets.active());
+        return evaluate(profile, language, explain, limit, rulesets.active());
     }
 
     /**
      * One outcome per profile of the batch in the body, in request order: a bad profile fails only itself.
      * Every profile is evaluated with the ruleset active when the batch starts.
      */
-    public List<BatchItem> evaluateBatch(byte[] body, Language language) {
+    public List<BatchItem> evaluateBatch(byte[] body, Language language, int limit) {
         PayloadTooLargeException.requireWithin(body, limits.batchBytes());
         List<BatchReader.Item> items;
         try {
@@ -74,17 +77,18 @@ public class RecommendationService {
         }
         Ruleset ruleset = rulesets.active();
         BatchItem[] outcomes = new BatchItem[items.size()];
-        IntStream.range(0, items.size()).parallel().forEach(i -> outcomes[i] = one(items.get(i), language, ruleset));
+        IntStream.range(0, items.size()).parallel()
+                .forEach(i -> outcomes[i] = one(items.get(i), language, limit, ruleset));
         return List.of(outcomes);
     }
 
-    private BatchItem one(BatchReader.Item item, Language language, Ruleset ruleset) {
+    private BatchItem one(BatchReader.Item item, Language language, int limit, Ruleset ruleset) {
         if (item.problem() != null) {
             return new BatchItem(item.index(), item.regionId(), null, item.problem(), null);
         }
         try {
-            return new BatchItem(item.index(), item.regionId(), evaluate(item.profile(), language, false, ruleset),
-                    null, null);
+            return new BatchItem(item.index(), item.regionId(),
+                    evaluate(item.profile(), language, false, limit, ruleset), null, null);
         } catch (RunawayRulesException e) {
             return new BatchItem(item.index(), item.regionId(), null, null, e);
         }
@@ -104,8 +108,9 @@ public class RecommendationService {
             throw new InvalidProfileException("Invalid comparison request", violations);
         }
         Ruleset ruleset = rulesets.active();
-        Report a = evaluate(before, language, false, ruleset);
-        Report b = evaluate(after, language, false, ruleset);
+        // a comparison ranks every measure, so that a move out of the top of the list is seen
+        Report a = evaluate(before, language, false, Integer.MAX_VALUE, ruleset);
+        Report b = evaluate(after, language, false, Integer.MAX_VALUE, ruleset);
         return ComparisonAssembler.compare(before, a, after, b, ruleset.catalog(), language);
     }
 
@@ -126,10 +131,10 @@ public class RecommendationService {
     }
 
     /** @throws RunawayRulesException when a rule keeps firing on this profile: counted and logged here */
-    private Report evaluate(RegionProfile profile, Language language, boolean explain, Ruleset ruleset) {
+    private Report evaluate(RegionProfile profile, Language language, boolean explain, int limit, Ruleset ruleset) {
         try {
-            return evaluations.record(
-                    () -> ReportAssembler.assemble(profile, Evaluator.evaluate(profile, ruleset), language, explain));
+            return evaluations.record(() -> ReportAssembler.assemble(profile, Evaluator.evaluate(profile, ruleset),
+                    language, explain, limit));
         } catch (RunawayRulesException e) {
             runaways.increment();
             LOG.errorf("Ruleset %s ran away on region %s: rule \"%s\" kept firing past %d firings; no report given",

@@ -79,6 +79,23 @@ class RecommendationResourceTest {
     }
 
     @Test
+    void aReportListsTwelveMeasuresByDefaultAndLimitChangesIt() {
+        String body = Examples.read("declining-coal-city.json");
+        given().filter(Contract.validated()).contentType(ContentType.JSON).body(body).post(URL).then().statusCode(200)
+                .body("recommendations.size()", equalTo(12));
+        given().filter(Contract.validated()).contentType(ContentType.JSON).queryParam("limit", 3).body(body).post(URL)
+                .then().statusCode(200).body("recommendations.size()", equalTo(3))
+                .body("recommendations.rank", equalTo(List.of(1, 2, 3)));
+        List<String> top = given().contentType(ContentType.JSON).queryParam("limit", 30).body(body).post(URL).then()
+                .statusCode(200).extract().path("recommendations.id");
+        org.junit.jupiter.api.Assertions.assertTrue(top.size() > 12, "the coal city has more than 12 measures: " + top);
+        for (String bad : List.of("0", "101", "ten")) {
+            given().filter(Contract.responsesOnly()).contentType(ContentType.JSON).queryParam("limit", bad).body(body)
+                    .post(URL).then().statusCode(400).body("violations[0].field", equalTo("limit"));
+        }
+    }
+
+    @Test
     void acceptLanguageChoosesWhenNoLangParameter() {
         given().filter(Contract.validated()).contentType(ContentType.JSON).header("Accept-Language", "fr;q=1, en;q=0.8")
                 .body(MINIMAL).post(URL).then().statusCode(200).body("language", equalTo("en"));

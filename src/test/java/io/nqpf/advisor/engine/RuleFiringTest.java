@@ -127,6 +127,7 @@ class RuleFiringTest {
     /** The ruleset with every session it opens recording each firing as its rule and the facts it matched. */
     private static Ruleset traced(Ruleset ruleset, List<String> firings) {
         KieBase base = ruleset.kieBase();
+        java.util.concurrent.atomic.AtomicInteger sessions = new java.util.concurrent.atomic.AtomicInteger();
         KieBase proxy = (KieBase) Proxy.newProxyInstance(KieBase.class.getClassLoader(), new Class<?>[] {KieBase.class},
                 (self, method, args) -> {
                     Object result;
@@ -136,12 +137,13 @@ class RuleFiringTest {
                         throw e.getCause();
                     }
                     if (result instanceof KieSession session) {
-                        // facts by identity: an updated fact is the same fact
+                        // facts by identity: an updated fact is the same fact; each session (real, what-if) apart
                         Map<Object, Integer> facts = new IdentityHashMap<>();
+                        int opened = sessions.incrementAndGet();
                         session.addEventListener(new DefaultAgendaEventListener() {
                             @Override
                             public void afterMatchFired(AfterMatchFiredEvent event) {
-                                firings.add(event.getMatch().getRule().getName() + " " + event.getMatch().getObjects()
+                                firings.add(opened + ": " + event.getMatch().getRule().getName() + " " + event.getMatch().getObjects()
                                         .stream().map(o -> facts.computeIfAbsent(o, k -> facts.size())).toList());
                             }
                         });

@@ -125,10 +125,17 @@ public final class Findings {
     }
 
     private static <T> List<T> matched(RuleContext kcontext, Class<T> type) {
+        return matched(kcontext.getMatch().getObjects(), type);
+    }
+
+    /** The facts of a type a match holds, also inside the lists that {@code collectList} accumulates. */
+    public static <T> List<T> matched(List<?> objects, Class<T> type) {
         List<T> found = new ArrayList<>();
-        for (Object o : kcontext.getMatch().getObjects()) {
+        for (Object o : objects) {
             if (type.isInstance(o)) {
                 found.add(type.cast(o));
+            } else if (o instanceof java.util.Collection<?> collected) {
+                collected.stream().filter(type::isInstance).map(type::cast).forEach(found::add);
             }
         }
         return found;
