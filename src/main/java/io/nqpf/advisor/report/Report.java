@@ -14,7 +14,11 @@ public record Report(
         RegionRef region,
         SmartSpecializationView smartSpecialization,
         @Schema(description = "Bottlenecks found, most severe first") List<BottleneckView> bottlenecks,
-        @Schema(description = "Countermeasures, ranked by score") List<RecommendationView> recommendations,
+        @Schema(description = "Countermeasures, ranked by score; 12 unless the request's limit says otherwise")
+        List<RecommendationView> recommendations,
+        @Schema(description = "The order in which to take the measures, where the documents set one: 002 四、(一) puts "
+                + "institutional reform before specialization bets while a market or innovation-system bottleneck "
+                + "stands. Absent when no such order applies") String sequencing,
         @Schema(description = "Bottlenecks that did not fire but whose evidence lies within 10% of a threshold") List<WatchItem> watchlist,
         @Schema(description = "Indicators the profile lacks that rules wanted, most consequential first") List<DataGapView> dataGaps,
         @Schema(description = "Only with explain=full: the rules that fired, in order") List<TraceItem> trace) {

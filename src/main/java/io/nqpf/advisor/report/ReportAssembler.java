@@ -109,7 +109,20 @@ public final class ReportAssembler {
         return new Report(UUID.randomUUID(), Instant.now(), lang.tag(),
                 new Report.RulesetRef(ev.ruleset().version(), ev.ruleset().sha256()),
                 new Report.RegionRef(profile.regionId(), profile.name(), profile.year()),
-                stage, bottlenecks, recommendations, watchlist, gaps, trace);
+                stage, bottlenecks, recommendations, sequencing(found.keySet(), recommendations, ev, lang), watchlist,
+                gaps, trace);
+    }
+
+    private static final java.util.Set<String> INSTITUTIONAL = java.util.Set.of("B-INST-MARKET", "B-INST-INNOVATION");
+    private static final java.util.Set<String> BETS = java.util.Set.of("C-S3-STAGE1", "C-S3-STAGE2",
+            "C-CITY-FUTURE-INDUSTRY", "C-IND-TRADITIONAL-UPGRADE");
+
+    /** 002 四、(一): reform as the 制度根基 comes first while an institutional bottleneck stands and bets are listed. */
+    private static String sequencing(java.util.Set<String> found, List<Report.RecommendationView> listed, Evaluation ev,
+            Language lang) {
+        boolean institutional = found.stream().anyMatch(INSTITUTIONAL::contains);
+        boolean bets = listed.stream().anyMatch(r -> BETS.contains(r.id()));
+        return institutional && bets ? ev.ruleset().catalog().factor("sequencing.institutions-first", lang) : null;
     }
 
     static String level(double severity) {

@@ -131,6 +131,15 @@ class CalibrationTest {
     }
 
     @Test
+    void theReportSaysInstitutionsComeFirstOnlyWhereAnInstitutionalBottleneckStands() throws Exception {
+        Report coal = report(java.nio.file.Files.readString(io.nqpf.advisor.support.Examples.DIR.resolve("declining-coal-city.json")));
+        assertTrue(coal.bottlenecks().stream().anyMatch(b -> b.id().equals("B-INST-MARKET")));
+        assertTrue(coal.sequencing() != null && coal.sequencing().startsWith("Reform first"), coal.sequencing());
+        Report hub = report(java.nio.file.Files.readString(io.nqpf.advisor.support.Examples.DIR.resolve("megacity-innovation-hub.json")));
+        assertEquals(null, hub.sequencing());
+    }
+
+    @Test
     void noIndicatorDrivesMoreThanTwoBottlenecksAtOnce() {
         for (RegionProfile profile : scenarioProfiles()) {
             Evaluation ev = Evaluator.evaluate(profile, Rules.bundled());
