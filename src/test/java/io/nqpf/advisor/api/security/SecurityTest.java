@@ -243,7 +243,8 @@ class SecurityTest {
         huge[0] = '[';
         huge[huge.length - 1] = ']';
         // the server refuses on the announced length, before the body is sent
-        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<String> refused = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(HttpRequest.newBuilder(
                 base.resolve("/api/v1/recommendations/batch")).expectContinue(true).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(huge)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(413, refused.statusCode());
