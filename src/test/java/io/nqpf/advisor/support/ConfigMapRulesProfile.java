@@ -46,16 +46,7 @@ public class ConfigMapRulesProfile implements io.quarkus.test.junit.QuarkusTestP
     /** A full copy of the bundled rules in a new timestamped directory, with VERSION replaced when given. */
     public static Path writeVersion(String name, String version) throws IOException {
         Path target = DIR.resolve(name);
-        try (Stream<Path> files = Files.walk(Rules.DIR)) {
-            for (Path p : files.toList()) {
-                Path to = target.resolve(Rules.DIR.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        Rules.copyTo(target);
         if (version != null) {
             Files.writeString(target.resolve("VERSION"), version + "\n");
         }

@@ -4,7 +4,10 @@ import io.nqpf.advisor.engine.RuleSources;
 import io.nqpf.advisor.engine.Ruleset;
 import io.nqpf.advisor.engine.RulesetBuilder;
 import io.nqpf.advisor.knowledge.CitationCheck;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** The bundled ruleset, built once per test JVM. */
 public final class Rules {
@@ -14,6 +17,20 @@ public final class Rules {
     private static Ruleset bundled;
 
     private Rules() {
+    }
+
+    /** Copies the bundled rules directory, tests and all, into {@code target} (which must not hold them yet). */
+    public static void copyTo(Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(DIR)) {
+            for (Path p : files.toList()) {
+                Path to = target.resolve(DIR.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
     }
 
     public static synchronized Ruleset bundled() {

@@ -26,16 +26,7 @@ public class TempRulesProfile implements QuarkusTestProfile {
                 }
             }
             Files.createDirectories(target);
-            try (Stream<Path> files = Files.walk(Rules.DIR)) {
-                for (Path p : files.toList()) {
-                    Path to = target.resolve(Rules.DIR.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.copy(p, to);
-                    }
-                }
-            }
+            Rules.copyTo(target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
