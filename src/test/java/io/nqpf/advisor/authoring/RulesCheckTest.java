@@ -39,7 +39,7 @@ class RulesCheckTest {
                 Arguments.of("catalog key typo", "catalog/bottlenecks.yaml", "    title:\n", "    titel:\n",
                         "catalog/bottlenecks.yaml:5:5: unknown key 'titel'", "1 error(s): "),
                 Arguments.of("scenario key typo", "tests/examples.yaml", "    expect:\n", "    expcet:\n",
-                        "tests/examples.yaml:16:5: unknown key 'expcet'", "23 passed, 1 failed"));
+                        "tests/examples.yaml:16:5: unknown key 'expcet'", "24 passed, 1 failed"));
     }
 
     @ParameterizedTest(name = "{0}")
