@@ -37,7 +37,7 @@ class RulesCheckTest {
     static Stream<Arguments> brokenRules() {
         return Stream.of(
                 Arguments.of("catalog key typo", "catalog/bottlenecks.yaml", "    title:\n", "    titel:\n",
-                        "catalog/bottlenecks.yaml:5:5: unknown key 'titel'", "1 error(s): "),
+                        "catalog/bottlenecks.yaml:{line}:5: unknown key 'titel'", "1 error(s): "),
                 Arguments.of("scenario key typo", "tests/examples.yaml", "    expect:\n", "    expcet:\n",
                         "tests/examples.yaml:{line}:5: unknown key 'expcet'", "{others} passed, 1 failed"));
     }
