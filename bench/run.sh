@@ -45,7 +45,7 @@ done
 
 echo "== reload time (3 runs)"
 for i in 1 2 3; do
-  curl -s -o /dev/null -w "   %{http_code} in %{time_total} s\n" -u "admin:$ADVISOR_ADMIN_PASSWORD" -X POST "$URL/api/v1/ruleset/reload"
+  curl -s -o /dev/null -w "   %{http_code} in %{time_total} s\n" -u "admin:$ADVISOR_ADMIN_PASSWORD" -H "Content-Type: application/json" -X POST "$URL/api/v1/ruleset/reload"
 done
 
 echo "== sustained load: $SUSTAIN s of evaluations; RSS sampled every 30 s"
