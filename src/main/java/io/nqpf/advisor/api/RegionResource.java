@@ -76,7 +76,12 @@ public class RegionResource {
                             + "\"talent\":{\"residentPopulation\":689611,\"urbanizationRatePct\":77.2,"
                             + "\"populationChangePct\":-2.85,\"agedSharePct\":15.16}},\"provenance\":{\"source\":\""
                             + RegionDirectory.SOURCE + "\",\"license\":\"MIT\",\"censusYear\":2020,\"derivations\":["
-                            + "{\"indicator\":\"talent.residentPopulation\",\"method\":\"resident population, 2020\"}]}}")))
+                            + "{\"indicator\":\"talent.residentPopulation\",\"method\":\"resident population, 2020\"},"
+                            + "{\"indicator\":\"talent.urbanizationRatePct\",\"method\":\"urban / resident population × "
+                            + "100, one decimal, 2020\"},{\"indicator\":\"talent.agedSharePct\",\"method\":\"share aged 65 "
+                            + "and over, 2020\"},{\"indicator\":\"talent.populationChangePct\",\"method\":\"annual change "
+                            + "2010→2020: ((population 2020 / population 2010)^(1/10) − 1) × 100, two decimals; 2010 on "
+                            + "2020 boundaries\"}]}}")))
     @APIResponse(responseCode = "400", ref = "InvalidInput")
     @APIResponse(responseCode = "404", ref = "UnknownRegion")
     @APIResponse(responseCode = "422", ref = "NoCensusFigures")
