@@ -14,6 +14,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                 + "fields, out-of-range or inconsistent values, or a bad query parameter; violations name each field "
                 + "by JSON path (in a comparison as before.… / after.…)",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+        @APIResponse(name = "UnknownRegion", responseCode = "404", description = "No region of the census table has "
+                + "this code; the detail names it",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+        @APIResponse(name = "NoCensusFigures", responseCode = "422", description = "The region exists but the census "
+                + "of that year published no population for it (e.g. 三沙 in 2010)",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @APIResponse(name = "PayloadTooLarge", responseCode = "413", description = "Body larger than the limit of "
                 + "the operation, or a batch of more profiles than allowed (1,000)",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),

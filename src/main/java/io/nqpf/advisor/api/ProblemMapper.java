@@ -4,6 +4,8 @@ import io.nqpf.advisor.api.security.LoginThrottledException;
 import io.nqpf.advisor.engine.BuildLimiter;
 import io.nqpf.advisor.engine.RunawayRulesException;
 import io.nqpf.advisor.profile.InvalidProfileException;
+import io.nqpf.advisor.regions.NoCensusFiguresException;
+import io.nqpf.advisor.regions.UnknownRegionException;
 import io.nqpf.advisor.service.NoRulesetException;
 import io.nqpf.advisor.service.PayloadTooLargeException;
 import io.nqpf.advisor.service.RulesetService;
@@ -46,6 +48,16 @@ public class ProblemMapper {
 
     private static String describe(String field) {
         return field == null || field.isEmpty() ? "" : field + ": ";
+    }
+
+    @ServerExceptionMapper
+    public Response unknownRegion(UnknownRegionException e) {
+        return respond(Problem.of("unknown-region", "Unknown region", 404, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response noCensusFigures(NoCensusFiguresException e) {
+        return respond(Problem.of("no-census-figures", "No census figures", 422, e.getMessage()));
     }
 
     @ServerExceptionMapper

@@ -1,8 +1,6 @@
 package io.nqpf.advisor.api;
 
-import io.nqpf.advisor.profile.InvalidProfileException;
 import io.nqpf.advisor.profile.RegionProfile;
-import io.nqpf.advisor.profile.Violation;
 import io.nqpf.advisor.report.ComparisonReport;
 import io.nqpf.advisor.report.Report;
 import io.nqpf.advisor.service.BatchItem;
@@ -120,19 +118,7 @@ public class RecommendationResource {
 
     /** The {@code limit} parameter: a whole number from 1 to 100, 12 when absent. */
     private static int limit(String limit) {
-        if (limit == null) {
-            return ReportAssembler.DEFAULT_LIMIT;
-        }
-        try {
-            int n = Integer.parseInt(limit.trim());
-            if (n >= 1 && n <= 100) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below like any other bad value
-        }
-        throw new InvalidProfileException("Invalid query parameter",
-                List.of(new Violation("limit", "must be a whole number from 1 to 100 (was " + limit + ")")));
+        return QueryParameters.wholeNumber("limit", limit, 1, 100, ReportAssembler.DEFAULT_LIMIT);
     }
 
     private static boolean explainFull(String explain) {
@@ -140,8 +126,7 @@ public class RecommendationResource {
             return false;
         }
         if (!explain.equals("full")) {
-            throw new InvalidProfileException("Invalid query parameter",
-                    List.of(new Violation("explain", "must be full or absent (was " + explain + ")")));
+            throw QueryParameters.invalid("explain", "must be full or absent (was " + explain + ")");
         }
         return true;
     }

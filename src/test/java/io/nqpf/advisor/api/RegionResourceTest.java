@@ -1,0 +1,168 @@
+package io.nqpf.advisor.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nqpf.advisor.profile.ProfileReader;
+import io.nqpf.advisor.profile.RegionProfile;
+import io.nqpf.advisor.regions.CensusFigures;
+import io.nqpf.advisor.regions.CensusRegion;
+import io.nqpf.advisor.regions.RegionDirectory;
+import io.nqpf.advisor.support.Contract;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class RegionResourceTest {
+
+    @Inject
+    RegionDirectory directory;
+    @Inject
+    ProfileReader reader;
+    @Inject
+    ObjectMapper json;
+
+    private static final String URL = "/api/v1/regions";
+
+    @Test
+    void findsARegionByNameWithOrWithoutSuffixAndByCode() {
+        for (String q : List.of("七台河", "七台河市", "230900", "2309")) {
+            given().filter(Contract.validated()).queryParam("q", q).get(URL).then()
+                    .statusCode(200)
+                    .body("", hasSize(1))
+                    .body("[0].code", equalTo("230900"))
+                    .body("[0].name", equalTo("七台河市"))
+                    .body("[0].province", equalTo("黑龙江省"))
+                    .body("[0].provinceCode", equalTo("230000"))
+                    .body("[0].level", equalTo("PREFECTURE"))
+                    .body("[0].census.year", equalTo(List.of(2010, 2020)))
+                    .body("[0].census[0].population", equalTo(920471))
+                    .body("[0].census[1].population", equalTo(689611))
+                    .body("[0].census[1].urbanizationRatePct", equalTo(77.2f))
+                    .body("[0].census[1].agedSharePct", equalTo(15.16f));
+        }
+        given().filter(Contract.validated()).queryParam("q", "阿克苏市").get(URL).then()
+                .statusCode(200).body("name", equalTo(List.of("阿克苏地区")));
+    }
+
+    @Test
+    void anEmptyQueryListsTheFirstRegionsByCodeUpToTheLimit() {
+        given().filter(Contract.validated()).get(URL).then().statusCode(200)
+                .body("", hasSize(20)).body("[0].code", equalTo("110100")).body("[0].level", equalTo("PROVINCE"));
+        List<String> codes = given().filter(Contract.validated()).queryParam("q", "").queryParam("limit", 100).get(URL)
+                .then().statusCode(200).body("", hasSize(100)).extract().jsonPath().getList("code");
+        assertEquals(codes.stream().sorted().toList(), codes);
+        given().filter(Contract.validated()).queryParam("q", "23").queryParam("limit", 100).get(URL).then()
+                .statusCode(200).body("code", everyItem(startsWith("23"))).body("macroRegion", everyItem(equalTo("NORTHEAST")));
+    }
+
+    @Test
+    void badLimitIsAProblemNamingLimit() {
+        for (String bad : List.of("0", "101", "x", "1.5")) {
+            problem(given().filter(Contract.responsesOnly()).queryParam("q", "七台河").queryParam("limit", bad).get(URL), 400)
+                    .body("violations[0].field", equalTo("limit"));
+        }
+    }
+
+    @Test
+    void theProfileOf2020IsValidAndShowsTheSteepPopulationLoss() {
+        JsonPath answer = given().filter(Contract.validated()).queryParam("year", 2020).get(URL + "/230900/profile").then()
+                .statusCode(200)
+                .body("profile.regionId", equalTo("cn-230900"))
+                .body("profile.name", equalTo("七台河市"))
+                .body("profile.year", equalTo(2020))
+                .body("profile.level", equalTo("PREFECTURE"))
+                .body("profile.macroRegion", equalTo("NORTHEAST"))
+                .body("profile.talent.residentPopulation", equalTo(689611))
+                .body("profile.talent.urbanizationRatePct", equalTo(77.2f))
+                .body("profile.talent.agedSharePct", equalTo(15.16f))
+                .body("profile.talent.populationChangePct", equalTo(-2.85f))
+                .body("provenance.source", containsString("Lei Dong et al."))
+                .body("provenance.license", equalTo("MIT"))
+                .body("provenance.censusYear", equalTo(2020))
+                .body("provenance.derivations.indicator", hasItem("talent.populationChangePct"))
+                .extract().jsonPath();
+        Map<String, Object> profile = answer.getMap("profile");
+        given().filter(Contract.validated()).contentType(ContentType.JSON).body(profile).post("/api/v1/recommendations")
+                .then().statusCode(200)
+                .body("region.regionId", equalTo("cn-230900"))
+                .body("bottlenecks.id", hasItem("B-INST-TALENT"));
+    }
+
+    @Test
+    void theProfileOf2010HasNoPopulationChangeAndIsValid() {
+        Map<String, Object> profile = given().filter(Contract.validated()).queryParam("year", "2010")
+                .get(URL + "/230900/profile").then().statusCode(200)
+                .body("profile.year", equalTo(2010))
+                .body("profile.talent.residentPopulation", equalTo(920471))
+                .body("profile.talent.populationChangePct", nullValue())
+                .body("provenance.derivations.indicator", everyItem(not("talent.populationChangePct")))
+                .extract().jsonPath().getMap("profile");
+        given().filter(Contract.validated()).contentType(ContentType.JSON).body(profile).post("/api/v1/recommendations")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void everyRegionHasAValidProfileForEveryCensusWithItsFigures() throws Exception {
+        int profiles = 0;
+        for (CensusRegion region : directory.search("", Integer.MAX_VALUE)) {
+            for (CensusFigures figures : region.census()) {
+                RegionProfile profile = directory.startingProfile(region.code(), figures.year()).profile();
+                reader.read(json.writeValueAsBytes(profile), RegionProfile.class);
+                profiles++;
+            }
+        }
+        assertEquals(2 * 369 - 2 * 10 - 1, profiles, "all but the Corps' ten cities (none) and 三沙 2010");
+        given().filter(Contract.validated()).get(URL + "/500100/profile").then().statusCode(200)
+                .body("profile.level", equalTo("PROVINCE")).body("profile.macroRegion", equalTo("WEST"));
+        given().filter(Contract.validated()).get(URL + "/469021/profile").then().statusCode(200)
+                .body("profile.level", equalTo("COUNTY")).body("profile.macroRegion", equalTo("EAST"));
+        given().filter(Contract.validated()).get(URL + "/810000/profile").then().statusCode(200)
+                .body("profile.level", equalTo("PROVINCE")).body("profile.macroRegion", nullValue());
+    }
+
+    @Test
+    void unknownCodeIsA404NamingTheCode() {
+        for (String code : List.of("999999", "abc")) {
+            problem(given().filter(Contract.responsesOnly()).get(URL + "/" + code + "/profile"), 404)
+                    .body("detail", containsString(code));
+        }
+    }
+
+    @Test
+    void badYearIsAProblemNamingYear() {
+        for (String bad : List.of("2015", "20200", "x")) {
+            problem(given().filter(Contract.responsesOnly()).queryParam("year", bad).get(URL + "/230900/profile"), 400)
+                    .body("violations[0].field", equalTo("year"));
+        }
+    }
+
+    @Test
+    void aCensusWithoutFiguresForTheRegionIsAProblemSayingSo() {
+        problem(given().filter(Contract.validated()).queryParam("year", 2010).get(URL + "/460300/profile"), 422)
+                .body("detail", containsString("2010")).body("detail", containsString("三沙市"));
+        problem(given().filter(Contract.validated()).get(URL + "/659001/profile"), 422);
+    }
+
+    private static ValidatableResponse problem(Response response, int status) {
+        return response.then().statusCode(status).contentType(Problem.MEDIA_TYPE)
+                .body("status", equalTo(status)).body("title", notNullValue());
+    }
+}
