@@ -12,6 +12,8 @@ public record Report(
         @Schema(description = "Language of every text in the report", enumeration = {"zh-CN", "en"}) String language,
         RulesetRef ruleset,
         RegionRef region,
+        @Schema(description = "How much of what the rules look at this profile tells, and what that means for an empty or "
+                + "short report") CoverageView coverage,
         SmartSpecializationView smartSpecialization,
         @Schema(description = "Bottlenecks found, most severe first") List<BottleneckView> bottlenecks,
         @Schema(description = "Countermeasures, ranked by score; 12 unless the request's limit says otherwise")
@@ -51,6 +53,16 @@ public record Report(
             @Schema(description = "Watchlist only: distance to the threshold in the indicator's own units") Double gap,
             @Schema(description = "For a threshold set from a national figure: the year of the figure used, the "
                     + "profile's own year or, where that year has none, the nearest one") Integer benchmarkYear) {
+    }
+
+    @Schema(name = "Coverage", description = "Share of the indicators the rules use that the profile gives, each weighted "
+            + "by how many diagnosis and stage rules use it")
+    public record CoverageView(
+            @Schema(description = "0..1", example = "0.42") double share,
+            @Schema(enumeration = {"INSUFFICIENT", "PARTIAL", "GOOD"}, description = "INSUFFICIENT below 0.35, GOOD "
+                    + "from 0.7") String verdict,
+            @Schema(description = "One sentence in the report's language; for a report without bottlenecks it says "
+                    + "whether the region looks sound or the data cannot tell") String sentence) {
     }
 
     @Schema(name = "ClearsWhen", description = "An indicator change that, with the others listed, makes the bottleneck disappear")

@@ -140,6 +140,27 @@ class CalibrationTest {
     }
 
     @Test
+    void everyReportSaysWhetherItsDataCanTellAndAnEmptyReportIsNotCalledHealthyOnSparseData() throws Exception {
+        Report sparse = report(java.nio.file.Files.readString(io.nqpf.advisor.support.Examples.DIR.resolve("sparse-profile.json")));
+        assertEquals("INSUFFICIENT", sparse.coverage().verdict());
+        assertTrue(sparse.bottlenecks().isEmpty());
+        assertTrue(sparse.coverage().sentence().contains("cannot tell"), sparse.coverage().sentence());
+
+        Report coal = report(java.nio.file.Files.readString(io.nqpf.advisor.support.Examples.DIR.resolve("declining-coal-city.json")));
+        assertEquals("GOOD", coal.coverage().verdict());
+        assertTrue(coal.coverage().share() > 0.9, "the coal city gives almost every indicator: " + coal.coverage());
+
+        // a census-only profile of a city that lost a quarter of its people: the loss is reported, and the verdict
+        // says the rest cannot be told
+        Report census = report("{\"regionId\":\"cn-230900\",\"name\":\"七台河市\",\"year\":2020,\"level\":\"PREFECTURE\","
+                + "\"macroRegion\":\"NORTHEAST\",\"talent\":{\"residentPopulation\":689611,\"urbanizationRatePct\":77.2,"
+                + "\"agedSharePct\":15.16,\"populationChangePct\":-2.85}}");
+        assertEquals("INSUFFICIENT", census.coverage().verdict());
+        assertTrue(census.bottlenecks().stream().anyMatch(b -> b.id().equals("B-INST-TALENT")));
+        assertTrue(census.coverage().share() < 0.2, census.coverage().toString());
+    }
+
+    @Test
     void noIndicatorDrivesMoreThanTwoBottlenecksAtOnce() {
         for (RegionProfile profile : scenarioProfiles()) {
             Evaluation ev = Evaluator.evaluate(profile, Rules.bundled());

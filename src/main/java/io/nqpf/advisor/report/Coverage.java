@@ -1,0 +1,51 @@
+package io.nqpf.advisor.report;
+
+import io.nqpf.advisor.engine.Evaluation;
+import io.nqpf.advisor.engine.RuleInfo;
+import io.nqpf.advisor.knowledge.Catalog;
+import io.nqpf.advisor.knowledge.Language;
+import io.nqpf.advisor.knowledge.ThresholdDef;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How much of what the rules look at the profile tells: each indicator weighs as many diagnosis and stage rules as
+ * use a threshold on it, and the share is the weight of the indicators present. An empty report of a profile with
+ * little data is not a healthy region, and the verdict says which of the two it is.
+ */
+final class Coverage {
+
+    /** Below this share the data cannot tell most of the diagnosis; at or above {@link #GOOD} they can. */
+    static final double PARTIAL = 0.35;
+    static final double GOOD = 0.7;
+
+    private Coverage() {
+    }
+
+    static Report.CoverageView of(Evaluation ev, int bottlenecksFound, Language lang) {
+        Catalog catalog = ev.ruleset().catalog();
+        Map<String, Integer> weight = new HashMap<>();
+        for (RuleInfo rule : ev.ruleset().rules()) {
+            if (!rule.diagnoses()) {
+                continue;
+            }
+            Set<String> indicators = rule.ids().stream().map(catalog.thresholds()::get).filter(Objects::nonNull)
+                    .map(ThresholdDef::indicator).collect(Collectors.toSet());
+            indicators.forEach(i -> weight.merge(i, 1, Integer::sum));
+        }
+        int total = weight.values().stream().mapToInt(Integer::intValue).sum();
+        int observed = weight.entrySet().stream().filter(e -> ev.values().get(e.getKey()) != null)
+                .mapToInt(Map.Entry::getValue).sum();
+        double share = total == 0 ? 0 : Math.round(100.0 * observed / total) / 100.0;
+        String verdict = share < PARTIAL ? "INSUFFICIENT" : share < GOOD ? "PARTIAL" : "GOOD";
+        String key = "coverage." + verdict.toLowerCase();
+        String sentence = catalog.factor(key, lang).replace("{percent}", String.valueOf(Math.round(share * 100)));
+        if (bottlenecksFound == 0) {
+            sentence = sentence + catalog.factor(key + ".none-found", lang);
+        }
+        return new Report.CoverageView(share, verdict, sentence);
+    }
+}
