@@ -14,6 +14,9 @@ public record Report(
         RegionRef region,
         @Schema(description = "How much of what the rules look at this profile tells, and what that means for an empty or "
                 + "short report") CoverageView coverage,
+        @Schema(description = "Values that are valid but look mis-entered (a share typed as a fraction, a ten-year change "
+                + "typed as an annual rate, a resource-city stage without a resource type); empty when none")
+        List<Warning> warnings,
         SmartSpecializationView smartSpecialization,
         @Schema(description = "Bottlenecks found, most severe first") List<BottleneckView> bottlenecks,
         @Schema(description = "Countermeasures, ranked by score; 12 unless the request's limit says otherwise")
@@ -53,6 +56,11 @@ public record Report(
             @Schema(description = "Watchlist only: distance to the threshold in the indicator's own units") Double gap,
             @Schema(description = "For a threshold set from a national figure: the year of the figure used, the "
                     + "profile's own year or, where that year has none, the nearest one") Integer benchmarkYear) {
+    }
+
+    @Schema(name = "Warning", description = "A value to check, in the report's language")
+    public record Warning(@Schema(description = "JSON path of the field", example = "talent.agedSharePct") String field,
+            String message) {
     }
 
     @Schema(name = "Coverage", description = "Share of the indicators the rules use that the profile gives, each weighted "

@@ -161,6 +161,25 @@ class CalibrationTest {
     }
 
     @Test
+    void valuesThatLookMisEnteredAreWarnedAboutWithoutRefusingTheProfile() throws Exception {
+        Report odd = report("{\"regionId\":\"w\",\"name\":\"w\",\"year\":2020,\"level\":\"PREFECTURE\","
+                + "\"typology\":{\"resourceCityStage\":\"DECLINING\"},"
+                + "\"talent\":{\"agedSharePct\":0.1762,\"populationChangePct\":-17.9}}");
+        assertEquals(List.of("talent.agedSharePct", "talent.populationChangePct", "typology.resourceCityStage"),
+                odd.warnings().stream().map(Report.Warning::field).toList());
+        assertTrue(odd.warnings().get(0).message().contains("0.1762"), odd.warnings().get(0).message());
+        RegionProfile p = READER.read(ProfileReader.tree(("{\"regionId\":\"w\",\"name\":\"w\",\"year\":2020,"
+                + "\"level\":\"PREFECTURE\",\"talent\":{\"agedSharePct\":0.1762}}").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                RegionProfile.class);
+        Report zh = ReportAssembler.assemble(p, Evaluator.evaluate(p, Rules.bundled()), Language.ZH_CN, false);
+        assertTrue(zh.warnings().get(0).message().startsWith("请核对"), zh.warnings().get(0).message());
+
+        for (java.nio.file.Path example : io.nqpf.advisor.support.Examples.all()) {
+            assertEquals(List.of(), report(java.nio.file.Files.readString(example)).warnings(), example.toString());
+        }
+    }
+
+    @Test
     void noIndicatorDrivesMoreThanTwoBottlenecksAtOnce() {
         for (RegionProfile profile : scenarioProfiles()) {
             Evaluation ev = Evaluator.evaluate(profile, Rules.bundled());
