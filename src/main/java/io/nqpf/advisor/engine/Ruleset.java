@@ -10,9 +10,29 @@ import org.kie.api.KieBase;
 /**
  * A built, immutable ruleset: compiled rules, the catalog beside them and what identifies them; {@code citations}
  * says whether the catalog's quotes were verified against the source texts, and where those were looked for;
- * {@code documents} are the cited documents by file name, as {@code sources.yaml} describes them.
+ * {@code documents} are the cited documents by file name, as {@code sources.yaml} describes them;
+ * {@code indicatorWeights} says of every indicator how many diagnosis and stage rules use a threshold on it.
  */
 public record Ruleset(KieBase kieBase, Catalog catalog, String version, String sha256, Instant loadedAt,
         List<String> files, List<RuleInfo> rules, Map<String, RuleInfo> rulesByName, String citations,
-        Map<String, SourceDocument> documents) {
+        Map<String, SourceDocument> documents, Map<String, Integer> indicatorWeights) {
+
+    public Ruleset(KieBase kieBase, Catalog catalog, String version, String sha256, Instant loadedAt, List<String> files,
+            List<RuleInfo> rules, Map<String, RuleInfo> rulesByName, String citations,
+            Map<String, SourceDocument> documents) {
+        this(kieBase, catalog, version, sha256, loadedAt, files, rules, rulesByName, citations, documents,
+                weights(rules, catalog));
+    }
+
+    private static Map<String, Integer> weights(List<RuleInfo> rules, Catalog catalog) {
+        Map<String, Integer> weight = new java.util.HashMap<>();
+        for (RuleInfo rule : rules) {
+            if (rule.diagnoses()) {
+                rule.ids().stream().map(catalog.thresholds()::get).filter(java.util.Objects::nonNull)
+                        .map(io.nqpf.advisor.knowledge.ThresholdDef::indicator).distinct()
+                        .forEach(i -> weight.merge(i, 1, Integer::sum));
+            }
+        }
+        return Map.copyOf(weight);
+    }
 }

@@ -1,6 +1,9 @@
 package io.nqpf.advisor.knowledge;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Everything a ruleset knows besides its DRL: the texts and citations of every bottleneck and countermeasure,
@@ -8,10 +11,28 @@ import java.util.Map;
  */
 public record Catalog(Map<String, BottleneckEntry> bottlenecks, Map<String, CountermeasureEntry> countermeasures,
         Map<String, IndicatorEntry> indicators, Map<String, I18n> factors, Map<String, ThresholdDef> thresholds,
-        Map<String, Benchmark> benchmarks) {
+        Map<String, Benchmark> benchmarks, Map<Integer, List<ThresholdDef>> thresholdsByYear) {
+
+    /** The years a profile may describe (RegionProfile.year): their thresholds are resolved once, with the catalog. */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
+
+    public Catalog(Map<String, BottleneckEntry> bottlenecks, Map<String, CountermeasureEntry> countermeasures,
+            Map<String, IndicatorEntry> indicators, Map<String, I18n> factors, Map<String, ThresholdDef> thresholds,
+            Map<String, Benchmark> benchmarks) {
+        this(bottlenecks, countermeasures, indicators, factors, thresholds, benchmarks,
+                IntStream.rangeClosed(FIRST_YEAR, LAST_YEAR).boxed().collect(Collectors.toUnmodifiableMap(
+                        year -> year, year -> resolve(thresholds, benchmarks, year))));
+    }
 
     /** The thresholds as they apply to a profile of that year: benchmarks take that year's national figure. */
-    public java.util.List<ThresholdDef> thresholdsFor(int year) {
+    public List<ThresholdDef> thresholdsFor(int year) {
+        List<ThresholdDef> resolved = thresholdsByYear.get(year);
+        return resolved != null ? resolved : resolve(thresholds, benchmarks, year);
+    }
+
+    private static List<ThresholdDef> resolve(Map<String, ThresholdDef> thresholds, Map<String, Benchmark> benchmarks,
+            int year) {
         return thresholds.values().stream()
                 .map(t -> t.forYear(year, t.benchmark() == null ? null : benchmarks.get(t.benchmark()))).toList();
     }

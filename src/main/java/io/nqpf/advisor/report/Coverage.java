@@ -1,15 +1,9 @@
 package io.nqpf.advisor.report;
 
 import io.nqpf.advisor.engine.Evaluation;
-import io.nqpf.advisor.engine.RuleInfo;
 import io.nqpf.advisor.knowledge.Catalog;
 import io.nqpf.advisor.knowledge.Language;
-import io.nqpf.advisor.knowledge.ThresholdDef;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * How much of what the rules look at the profile tells: each indicator weighs as many diagnosis and stage rules as
@@ -27,15 +21,7 @@ final class Coverage {
 
     static Report.CoverageView of(Evaluation ev, int bottlenecksFound, Language lang) {
         Catalog catalog = ev.ruleset().catalog();
-        Map<String, Integer> weight = new HashMap<>();
-        for (RuleInfo rule : ev.ruleset().rules()) {
-            if (!rule.diagnoses()) {
-                continue;
-            }
-            Set<String> indicators = rule.ids().stream().map(catalog.thresholds()::get).filter(Objects::nonNull)
-                    .map(ThresholdDef::indicator).collect(Collectors.toSet());
-            indicators.forEach(i -> weight.merge(i, 1, Integer::sum));
-        }
+        Map<String, Integer> weight = ev.ruleset().indicatorWeights();
         int total = weight.values().stream().mapToInt(Integer::intValue).sum();
         int observed = weight.entrySet().stream().filter(e -> ev.values().get(e.getKey()) != null)
                 .mapToInt(Map.Entry::getValue).sum();
