@@ -23,11 +23,13 @@ public record Scenario(String name, String why, JsonNode profile, Expect expect)
      * @param ranksBefore    pairs [a, b]: a must be recommended and rank above b (or b absent)
      * @param watchlist      bottleneck ids that must be on the watchlist
      * @param dataGaps       indicators that must be listed as data gaps
+     * @param cityIndustryStage the stage of city industry (003): SCALE_EXPANSION, EFFICIENCY, ECOSYSTEM_INNOVATION
+     *                       or UNDETERMINED
      */
     public record Expect(List<String> bottlenecks, List<String> notBottlenecks, String stage, Integer top,
             List<String> inTop, List<String> notInTop, List<String> absent, List<List<String>> ranksBefore,
             List<String> watchlist, List<String> dataGaps, Integer maxBottlenecks, Integer minBottlenecks,
-            List<String> leadingBottlenecks, Integer maxRecommendations) {
+            List<String> leadingBottlenecks, Integer maxRecommendations, String cityIndustryStage) {
     }
 
     /** A scenario file: a list of cases, each bound on its own so that one broken case does not hide the others. */

@@ -165,6 +165,10 @@ public final class ScenarioRunner {
         if (e.stage() != null && !e.stage().equals(report.smartSpecialization().stage())) {
             failures.add("stage " + e.stage() + " expected, was " + report.smartSpecialization().stage());
         }
+        String cityStage = report.smartSpecialization().cityIndustryStage().stage();
+        if (e.cityIndustryStage() != null && !e.cityIndustryStage().equals(cityStage)) {
+            failures.add("city industry stage " + e.cityIndustryStage() + " expected, was " + cityStage);
+        }
         each(e.inTop(), id -> !topIds.contains(id), id -> id + " expected in the top " + top + "; top is " + topIds, failures);
         each(e.notInTop(), topIds::contains, id -> id + " must not be in the top " + top + "; top is " + topIds, failures);
         each(e.absent(), ranked::contains, id -> id + " must not be recommended; it ranks " + (ranked.indexOf(id) + 1), failures);

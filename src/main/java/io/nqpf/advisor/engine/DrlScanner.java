@@ -55,7 +55,7 @@ final class DrlScanner {
             "Bottleneck", IdSpace.BOTTLENECK, "Candidate", IdSpace.COUNTERMEASURE, "Evidence", IdSpace.THRESHOLD);
     /** Each findings call, the kind of rule that makes it. */
     private static final Map<String, String> CALL_KINDS = Map.of("bottleneck", "DIAGNOSIS", "stage", "STAGE",
-            "recommend", "COUNTERMEASURE", "fit", "ADJUSTMENT", "stageFit", "ADJUSTMENT", "prerequisite", "ADJUSTMENT");
+            "cityStage", "STAGE", "recommend", "COUNTERMEASURE", "fit", "ADJUSTMENT", "stageFit", "ADJUSTMENT", "prerequisite", "ADJUSTMENT");
     private static final Set<String> ID_FIELDS = Set.of("id", "this.id", "getId()", "this.getId()");
 
     private final String file;
@@ -243,7 +243,7 @@ final class DrlScanner {
                         + kind.toLowerCase(Locale.ROOT) + ")");
             }
             List<Token> args = arguments(tokens, i + 3);
-            if (!method.value().equals("stage") && literal(args, 1) != null) {
+            if (!callKind.equals("STAGE") && literal(args, 1) != null) {
                 Token id = literal(args, 1);
                 check(id.value(), method.value().equals("bottleneck") ? IdSpace.BOTTLENECK : IdSpace.COUNTERMEASURE,
                         base + id.offset() + 1, ids);

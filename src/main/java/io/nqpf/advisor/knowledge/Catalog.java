@@ -11,7 +11,8 @@ import java.util.stream.IntStream;
  */
 public record Catalog(Map<String, BottleneckEntry> bottlenecks, Map<String, CountermeasureEntry> countermeasures,
         Map<String, IndicatorEntry> indicators, Map<String, I18n> factors, Map<String, ThresholdDef> thresholds,
-        Map<String, Benchmark> benchmarks, Map<Integer, List<ThresholdDef>> thresholdsByYear) {
+        Map<String, Benchmark> benchmarks, Map<String, CityStageEntry> cityStages,
+        Map<Integer, List<ThresholdDef>> thresholdsByYear) {
 
     /** The years a profile may describe (RegionProfile.year): their thresholds are resolved once, with the catalog. */
     static final int FIRST_YEAR = 2000;
@@ -19,8 +20,8 @@ public record Catalog(Map<String, BottleneckEntry> bottlenecks, Map<String, Coun
 
     public Catalog(Map<String, BottleneckEntry> bottlenecks, Map<String, CountermeasureEntry> countermeasures,
             Map<String, IndicatorEntry> indicators, Map<String, I18n> factors, Map<String, ThresholdDef> thresholds,
-            Map<String, Benchmark> benchmarks) {
-        this(bottlenecks, countermeasures, indicators, factors, thresholds, benchmarks,
+            Map<String, Benchmark> benchmarks, Map<String, CityStageEntry> cityStages) {
+        this(bottlenecks, countermeasures, indicators, factors, thresholds, benchmarks, cityStages,
                 IntStream.rangeClosed(FIRST_YEAR, LAST_YEAR).boxed().collect(Collectors.toUnmodifiableMap(
                         year -> year, year -> resolve(thresholds, benchmarks, year))));
     }

@@ -20,10 +20,12 @@ public final class CatalogLoader {
     private static final Pattern BOTTLENECK_ID = Pattern.compile("B-[A-Z0-9]+(-[A-Z0-9]+)*");
     private static final Pattern COUNTERMEASURE_ID = Pattern.compile("C-[A-Z0-9]+(-[A-Z0-9]+)*");
     private static final Pattern THRESHOLD_ID = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern CITY_STAGE_ID = Pattern.compile("[A-Z][A-Z_]*");
 
     /** The sections of one catalog YAML file, each optional; their entries are bound one by one. */
     record CatalogFile(List<JsonNode> bottlenecks, List<JsonNode> countermeasures, List<JsonNode> indicators,
-            Map<String, JsonNode> factors, List<JsonNode> thresholds, List<JsonNode> benchmarks) {
+            Map<String, JsonNode> factors, List<JsonNode> thresholds, List<JsonNode> benchmarks,
+            List<JsonNode> cityStages) {
     }
 
     /**
@@ -52,6 +54,7 @@ public final class CatalogLoader {
     private YamlDocument document;
     private YamlDocument.Position entryAt = new YamlDocument.Position(0, 0);
     private final Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
+    private final Map<String, CityStageEntry> cityStages = new LinkedHashMap<>();
     /** Thresholds that name a benchmark, with their file and place, checked once every file is read. */
     private final Map<ThresholdDef, Map.Entry<String, YamlDocument.Position>> benchmarked = new LinkedHashMap<>();
 
@@ -69,7 +72,7 @@ public final class CatalogLoader {
         loader.checkBenchmarkNames();
         Catalog catalog = new Catalog(Map.copyOf(loader.bottlenecks), Map.copyOf(loader.countermeasures),
                 Map.copyOf(loader.indicators), Map.copyOf(loader.factors), Map.copyOf(loader.thresholds),
-                Map.copyOf(loader.benchmarks));
+                Map.copyOf(loader.benchmarks), Map.copyOf(loader.cityStages));
         return new Result(catalog, List.copyOf(loader.problems), Set.copyOf(loader.brokenIds), loader.allRead);
     }
 
@@ -128,6 +131,15 @@ public final class CatalogLoader {
                     texts(file, key, Map.of("text", text));
                     factors.put(key, text);
                 }
+            }
+        }
+        for (int i = 0; i < size(parsed.cityStages()); i++) {
+            CityStageEntry c = entry(file, "cityStages", i, "id", CityStageEntry.class);
+            if (c != null && check(file, c.id(), CITY_STAGE_ID, "city stage")
+                    && unique(file, c.id(), cityStages.containsKey(c.id()))) {
+                texts(file, c.id(), Map.of("title", c.title(), "description", c.description()));
+                citations(file, c.id(), c.sources());
+                cityStages.put(c.id(), c);
             }
         }
         for (int i = 0; i < size(parsed.benchmarks()); i++) {

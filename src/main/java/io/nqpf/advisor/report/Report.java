@@ -42,6 +42,19 @@ public record Report(
             String rationale,
             List<EvidenceView> evidence,
             @Schema(description = "For UNDETERMINED: the indicators that would decide the stage") List<String> missingIndicators,
+            String rule,
+            @Schema(description = "The stage of city industry in 003's evolution logic, which fit rules also use")
+            CityIndustryStageView cityIndustryStage) {
+    }
+
+    @Schema(name = "CityIndustryStage", description = "Stage of city industry (003, 城市产业进化): scale expansion, "
+            + "efficiency, or an integrated ecosystem driven by innovation")
+    public record CityIndustryStageView(
+            @Schema(enumeration = {"SCALE_EXPANSION", "EFFICIENCY", "ECOSYSTEM_INNOVATION", "UNDETERMINED"}) String stage,
+            @Schema(description = "The stage's name; absent when undetermined") String title,
+            String rationale,
+            List<EvidenceView> evidence,
+            @Schema(description = "Passages of 003 the stage rests on") List<SourceView> sources,
             String rule) {
     }
 

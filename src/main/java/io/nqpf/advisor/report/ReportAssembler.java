@@ -104,7 +104,8 @@ public final class ReportAssembler {
                 words.stageRationale(ev.stage(), stageFinding == null ? List.of() : stageFinding.evidence(),
                         ev.stageMissing()),
                 stageFinding == null ? List.of() : stageFinding.evidence().stream().map(words::evidence).toList(),
-                ev.stageMissing(), stageFinding == null ? null : stageFinding.rule());
+                ev.stageMissing(), stageFinding == null ? null : stageFinding.rule(),
+                words.cityStage(ev.findings().cityStage()));
 
         return new Report(UUID.randomUUID(), Instant.now(), lang.tag(),
                 new Report.RulesetRef(ev.ruleset().version(), ev.ruleset().sha256()),

@@ -2,10 +2,12 @@ package io.nqpf.advisor.report;
 
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import io.nqpf.advisor.engine.facts.Bottleneck;
+import io.nqpf.advisor.engine.facts.CityIndustryStage;
 import io.nqpf.advisor.engine.facts.Evidence;
 import io.nqpf.advisor.engine.facts.Stage;
 import io.nqpf.advisor.knowledge.Catalog;
 import io.nqpf.advisor.knowledge.Citation;
+import io.nqpf.advisor.knowledge.CityStageEntry;
 import io.nqpf.advisor.knowledge.Comparison;
 import io.nqpf.advisor.knowledge.CountermeasureEntry;
 import io.nqpf.advisor.knowledge.Language;
@@ -150,8 +152,53 @@ final class Wording {
             }
             return base + (zh ? "缺少：" + String.join("、", labels) + "。" : " Missing: " + String.join(", ", labels) + ".");
         }
-        List<String> facts = evidence.stream().map(this::sentence).toList();
-        return base + (zh ? "依据：" + String.join("；", facts) + "。" : " Evidence: " + String.join("; ", facts) + ".");
+        List<String> signals = evidence.stream().filter(e -> Stage.SIGNALS.contains(e.getId())).map(this::sentence)
+                .toList();
+        List<String> foundation = evidence.stream().filter(e -> !Stage.SIGNALS.contains(e.getId()))
+                .map(this::sentence).toList();
+        StringBuilder s = new StringBuilder(base);
+        if (!foundation.isEmpty()) {
+            s.append(zh ? "工业或资源基础：" + String.join("；", foundation) + "。"
+                    : " Industrial or resource base: " + String.join("; ", foundation) + ".");
+        }
+        s.append(signalCount(stage, signals));
+        return s.toString();
+    }
+
+    /** The stage of city industry (003) with its evidence and passages; UNDETERMINED when no rule decided it. */
+    Report.CityIndustryStageView cityStage(CityIndustryStage found) {
+        CityStageEntry entry = found == null ? null : catalog.cityStages().get(found.getStage().name());
+        if (entry == null) {
+            return new Report.CityIndustryStageView("UNDETERMINED", null, catalog.factor("cityStage.UNDETERMINED", lang),
+                    List.of(), List.of(), found == null ? null : found.rule());
+        }
+        List<String> facts = found.evidence().stream().map(this::sentence).toList();
+        String rationale = catalog.factor("cityStage.heading", lang) + entry.title().in(lang) + (zh ? "。" : ". ")
+                + entry.description().in(lang)
+                + (facts.isEmpty() ? "" : zh ? "依据：" + String.join("；", facts) + "。"
+                        : " Evidence: " + String.join("; ", facts) + ".");
+        return new Report.CityIndustryStageView(found.getStage().name(), entry.title().in(lang), rationale,
+                found.evidence().stream().map(this::evidence).toList(), sources(entry.sources()), found.rule());
+    }
+
+    /** "具备第二阶段六项信号中的4项：…", "4 of the 6 signals of stage 2 hold: …". */
+    private String signalCount(Stage stage, List<String> signals) {
+        int n = signals.size();
+        int of = Stage.SIGNALS.size();
+        String listed = String.join(zh ? "；" : "; ", signals);
+        if (n == 0) {
+            return zh ? "第二阶段" + chineseCount(of) + "项信号一项也不具备。" : " None of the " + of + " signals of stage 2 holds.";
+        }
+        boolean only = stage == Stage.STAGE_1_RELATED_DIVERSIFICATION;
+        if (zh) {
+            return (only ? "仅" : "") + "具备第二阶段" + chineseCount(of) + "项信号中的" + n + "项：" + listed + "。";
+        }
+        return " " + (only ? "Only " : "") + n + " of the " + of + " signals of stage 2 " + (n == 1 ? "holds" : "hold")
+                + ": " + listed + ".";
+    }
+
+    private static String chineseCount(int n) {
+        return n >= 0 && n <= 10 ? "零一二三四五六七八九十".substring(n, n + 1) : String.valueOf(n);
     }
 
     /**

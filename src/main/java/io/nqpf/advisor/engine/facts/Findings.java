@@ -16,6 +16,7 @@ import org.kie.api.runtime.rule.RuleContext;
  * <ul>
  *   <li>{@code findings.bottleneck(kcontext, "B-…")} — diagnosis: the matched Evidence is the bottleneck's evidence;</li>
  *   <li>{@code findings.stage(kcontext, Stage.…)} — the smart-specialization stage;</li>
+ *   <li>{@code findings.cityStage(kcontext, CityIndustryStage.Phase.…)} — the stage of city industry (003);</li>
  *   <li>{@code findings.recommend(kcontext, "C-…", centrality)} — a countermeasure for the matched bottlenecks,
  *       or an opportunity when the match holds no bottleneck;</li>
  *   <li>{@code findings.fit / stageFit / prerequisite(kcontext, "C-…", points, "factor-key")} — score adjustments.</li>
@@ -36,6 +37,8 @@ public final class Findings {
     private final Map<String, FactHandle> candidateHandles = new LinkedHashMap<>();
     private SmartSpecialization stage;
     private FactHandle stageHandle;
+    private CityIndustryStage cityStage;
+    private FactHandle cityStageHandle;
     private final List<Hit> hits = new ArrayList<>();
 
     public void bottleneck(RuleContext kcontext, String id) {
@@ -71,6 +74,24 @@ public final class Findings {
         }
         stage = new SmartSpecialization(found, rule, evidence);
         stageHandle = kcontext.getKieRuntime().insert(stage);
+    }
+
+    /**
+     * Records the stage of city industry (003). At most one CityIndustryStage fact stands: when rules for several
+     * stages fire, the latest stage wins, because 003 describes a city passing through them in order and a city
+     * showing the signs of a later stage has entered it. Like the smart-specialization stage it is settled in the
+     * agenda group {@value #STAGE_GROUP} before any fit rule looks. It records no hit: it names no bottleneck,
+     * and what is missing for it is not a data gap of the diagnosis.
+     */
+    public void cityStage(RuleContext kcontext, CityIndustryStage.Phase found) {
+        if (cityStage != null && cityStage.getStage().ordinal() >= found.ordinal()) {
+            return;
+        }
+        if (cityStageHandle != null) {
+            kcontext.getKieRuntime().delete(cityStageHandle);
+        }
+        cityStage = new CityIndustryStage(found, kcontext.getRule().getName(), matched(kcontext, Evidence.class));
+        cityStageHandle = kcontext.getKieRuntime().insert(cityStage);
     }
 
     public void recommend(RuleContext kcontext, String id, double centrality) {
@@ -152,6 +173,11 @@ public final class Findings {
     /** The stage found, or null when no stage rule fired. */
     public SmartSpecialization stage() {
         return stage;
+    }
+
+    /** The stage of city industry found, or null when no rule for it fired. */
+    public CityIndustryStage cityStage() {
+        return cityStage;
     }
 
     public List<Hit> hits() {
