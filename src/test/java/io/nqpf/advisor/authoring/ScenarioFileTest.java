@@ -37,7 +37,7 @@ class ScenarioFileTest {
                             profile: {regionId: x}
                             expect: {bottleneck: [B-X]}
                         """, new RuleError("tests/b.yaml", 4, 14, "unknown key 'bottleneck'; known keys: absent, "
-                                + "bottlenecks, dataGaps, inTop, leadingBottlenecks, maxBottlenecks, maxRecommendations, "
+                                + "bottlenecks, cityIndustryStage, dataGaps, inTop, leadingBottlenecks, maxBottlenecks, maxRecommendations, "
                                 + "minBottlenecks, notBottlenecks, notInTop, ranksBefore, stage, top, watchlist"), 2),
                 Arguments.of("wrong value type", """
                           - name: typo

@@ -43,8 +43,10 @@ class CatalogFidelityTest {
         assumeTrue(Files.isDirectory(Rules.SOURCE_TEXTS), "citations not verified: no source texts at "
                 + Rules.SOURCE_TEXTS.toAbsolutePath().normalize() + " (set ADVISOR_SOURCES_DIR)");
         Catalog catalog = Rules.bundled().catalog();
-        int citations = Stream.concat(catalog.bottlenecks().values().stream().map(BottleneckEntry::sources),
-                catalog.countermeasures().values().stream().map(CountermeasureEntry::sources)).mapToInt(List::size).sum();
+        int citations = Stream.of(catalog.bottlenecks().values().stream().map(BottleneckEntry::sources),
+                catalog.countermeasures().values().stream().map(CountermeasureEntry::sources),
+                catalog.cityStages().values().stream().map(CityStageEntry::sources))
+                .flatMap(s -> s).mapToInt(List::size).sum();
 
         CitationCheck.Result result = CitationCheck.check(RuleSources.read(Rules.DIR).yaml(), Rules.SOURCE_TEXTS);
 

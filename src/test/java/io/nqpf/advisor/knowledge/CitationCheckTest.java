@@ -43,6 +43,7 @@ class CitationCheckTest {
         List<Citation> citations = new ArrayList<>();
         catalog.bottlenecks().values().forEach(b -> citations.addAll(b.sources()));
         catalog.countermeasures().values().forEach(c -> citations.addAll(c.sources()));
+        catalog.cityStages().values().forEach(c -> citations.addAll(c.sources()));
         citations.forEach(c -> byDocument.computeIfAbsent(c.document(), d -> new StringBuilder()).append(c.quote())
                 .append('\n'));
         StringBuilder yaml = new StringBuilder("documents:\n");
