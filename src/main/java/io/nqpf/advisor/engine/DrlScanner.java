@@ -55,7 +55,8 @@ final class DrlScanner {
             "Bottleneck", IdSpace.BOTTLENECK, "Candidate", IdSpace.COUNTERMEASURE, "Evidence", IdSpace.THRESHOLD);
     /** Each findings call, the kind of rule that makes it. */
     private static final Map<String, String> CALL_KINDS = Map.of("bottleneck", "DIAGNOSIS", "stage", "STAGE",
-            "cityStage", "STAGE", "recommend", "COUNTERMEASURE", "fit", "ADJUSTMENT", "stageFit", "ADJUSTMENT", "prerequisite", "ADJUSTMENT");
+            "cityStage", "STAGE", "recommend", "COUNTERMEASURE", "fit", "ADJUSTMENT", "stageFit", "ADJUSTMENT",
+            "prerequisite", "ADJUSTMENT");
     private static final Set<String> ID_FIELDS = Set.of("id", "this.id", "getId()", "this.getId()");
 
     private final String file;
