@@ -89,7 +89,7 @@ public class RegionDirectory {
         return new StartingProfile(profile, new StartingProfile.Provenance(SOURCE, LICENSE, year, derivations));
     }
 
-    private static Double annualChange(CensusRegion region) {
+    static Double annualChange(CensusRegion region) {
         CensusFigures first = region.figures(CensusTable.FIRST_YEAR).orElse(null);
         CensusFigures last = region.figures(CensusTable.LAST_YEAR).orElse(null);
         if (first == null || last == null) {
