@@ -188,6 +188,31 @@ class RegionResourceTest {
     }
 
     @Test
+    void findsARegionByPinyinInFullSyllablesOrInitials() {
+        for (String q : List.of("qitaihe", "QiTaiHe", "qi tai he", "qitaih", "qth", "qitaiheshi")) {
+            given().filter(Contract.validated()).queryParam("q", q).get(URL).then().statusCode(200)
+                    .body("code", hasItem("230900"));
+        }
+        // a polyphonic character reads either way: 重庆 is chongqing (zhongqing also matches the same character)
+        given().filter(Contract.validated()).queryParam("q", "chongqing").get(URL).then().statusCode(200)
+                .body("name", hasItem("重庆市"));
+        given().filter(Contract.validated()).queryParam("q", "haerbin").get(URL).then().statusCode(200)
+                .body("name", equalTo(List.of("哈尔滨市")));
+        given().filter(Contract.validated()).queryParam("q", "xyzq").get(URL).then().statusCode(200)
+                .body("", hasSize(0));
+    }
+
+    @Test
+    void anEmptyYearIsAProblemNamingYearAndTheSizeClassIsSaidNotToBeFilled() {
+        problem(given().filter(Contract.responsesOnly()).queryParam("year", "").get(URL + "/230900/profile"), 400)
+                .body("violations[0].field", equalTo("year"));
+        given().filter(Contract.validated()).get(URL + "/230900/profile").then().statusCode(200)
+                .body("profile.sizeClass", nullValue())
+                .body("provenance.notFilled.indicator", equalTo(List.of("sizeClass")))
+                .body("provenance.notFilled[0].method", containsString("urban districts"));
+    }
+
+    @Test
     void theCompareOf2010And2020FromTheDirectoryCallsNothingNewOrResolvedThatOnlyAMissingFieldCauses() {
         String before = given().filter(Contract.validated()).queryParam("year", 2010).get(URL + "/230900/profile")
                 .then().statusCode(200).extract().jsonPath().prettify();
