@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 public record Catalog(Map<String, BottleneckEntry> bottlenecks, Map<String, CountermeasureEntry> countermeasures,
         Map<String, IndicatorEntry> indicators, Map<String, I18n> factors, Map<String, ThresholdDef> thresholds,
         Map<String, Benchmark> benchmarks, Map<String, CityStageEntry> cityStages,
-        Map<Integer, List<ThresholdDef>> thresholdsByYear) {
+        Map<Integer, List<ThresholdDef>> thresholdsByYear, Map<String, DictionaryEntry> dictionary) {
 
     /** The years a profile may describe (RegionProfile.year): their thresholds are resolved once, with the catalog. */
     static final int FIRST_YEAR = 2000;
@@ -20,10 +20,11 @@ public record Catalog(Map<String, BottleneckEntry> bottlenecks, Map<String, Coun
 
     public Catalog(Map<String, BottleneckEntry> bottlenecks, Map<String, CountermeasureEntry> countermeasures,
             Map<String, IndicatorEntry> indicators, Map<String, I18n> factors, Map<String, ThresholdDef> thresholds,
-            Map<String, Benchmark> benchmarks, Map<String, CityStageEntry> cityStages) {
+            Map<String, Benchmark> benchmarks, Map<String, CityStageEntry> cityStages,
+            Map<String, DictionaryEntry> dictionary) {
         this(bottlenecks, countermeasures, indicators, factors, thresholds, benchmarks, cityStages,
                 IntStream.rangeClosed(FIRST_YEAR, LAST_YEAR).boxed().collect(Collectors.toUnmodifiableMap(
-                        year -> year, year -> resolve(thresholds, benchmarks, year))));
+                        year -> year, year -> resolve(thresholds, benchmarks, year))), dictionary);
     }
 
     /** The thresholds as they apply to a profile of that year: benchmarks take that year's national figure. */

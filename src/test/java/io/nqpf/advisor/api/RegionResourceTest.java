@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nqpf.advisor.profile.ProfileReader;
@@ -159,6 +160,93 @@ class RegionResourceTest {
         problem(given().filter(Contract.validated()).queryParam("year", 2010).get(URL + "/460300/profile"), 422)
                 .body("detail", containsString("2010")).body("detail", containsString("三沙市"));
         problem(given().filter(Contract.validated()).get(URL + "/659001/profile"), 422);
+    }
+
+    @Test
+    void aCensusOnlyProfileReportsTheLossSaysTheDataAreInsufficientNamesWhatToCollectAndTheStanding() {
+        String start = given().filter(Contract.validated()).get(URL + "/230900/profile").then().statusCode(200)
+                .extract().jsonPath().prettify();
+        for (String lang : List.of("en", "zh-CN")) {
+            JsonPath r = given().filter(Contract.validated()).contentType(ContentType.JSON).queryParam("lang", lang)
+                    .body(profileOf(start)).post("/api/v1/recommendations").then().statusCode(200)
+                    .body("bottlenecks.id", hasItem("B-INST-TALENT"))
+                    .body("bottlenecks.find { it.id == 'B-INST-TALENT' }.evidence.indicator",
+                            hasItem("talent.populationChangePct"))
+                    .body("coverage.verdict", equalTo("INSUFFICIENT"))
+                    .body("warnings", hasSize(0))
+                    .body("nextIndicators", hasSize(5))
+                    .body("peers.indicator", hasItem("talent.populationChangePct"))
+                    .extract().jsonPath();
+            assertEquals(r.getList("dataGaps[0..4].indicator"), r.getList("nextIndicators.indicator"));
+            assertEquals(List.of(2020, 2020, 2020, 2020), r.getList("peers.censusYear"));
+            int rank = r.getInt("peers.find { it.indicator == 'talent.populationChangePct' }.rank");
+            int of = r.getInt("peers.find { it.indicator == 'talent.populationChangePct' }.of");
+            assertTrue(rank > of * 0.95, "among the steepest losses: " + rank + " of " + of);
+            String sentence = r.getString("peers.find { it.indicator == 'talent.populationChangePct' }.sentence");
+            assertTrue(sentence.contains(String.valueOf(rank)) && sentence.contains(String.valueOf(of)), sentence);
+        }
+    }
+
+    @Test
+    void findsARegionByPinyinInFullSyllablesOrInitials() {
+        for (String q : List.of("qitaihe", "QiTaiHe", "qi tai he", "qitaih", "qth", "qitaiheshi")) {
+            given().filter(Contract.validated()).queryParam("q", q).get(URL).then().statusCode(200)
+                    .body("code", hasItem("230900"));
+        }
+        // a polyphonic character reads either way: 重庆 is chongqing (zhongqing also matches the same character)
+        given().filter(Contract.validated()).queryParam("q", "chongqing").get(URL).then().statusCode(200)
+                .body("name", hasItem("重庆市"));
+        given().filter(Contract.validated()).queryParam("q", "haerbin").get(URL).then().statusCode(200)
+                .body("name", equalTo(List.of("哈尔滨市")));
+        given().filter(Contract.validated()).queryParam("q", "xyzq").get(URL).then().statusCode(200)
+                .body("", hasSize(0));
+    }
+
+    @Test
+    void anEmptyYearIsAProblemNamingYearAndTheSizeClassIsSaidNotToBeFilled() {
+        problem(given().filter(Contract.responsesOnly()).queryParam("year", "").get(URL + "/230900/profile"), 400)
+                .body("violations[0].field", equalTo("year"));
+        given().filter(Contract.validated()).get(URL + "/230900/profile").then().statusCode(200)
+                .body("profile.sizeClass", nullValue())
+                .body("provenance.notFilled.indicator", equalTo(List.of("sizeClass")))
+                .body("provenance.notFilled[0].method", containsString("urban districts"));
+    }
+
+    @Test
+    void theCompareOf2010And2020FromTheDirectoryCallsNothingNewOrResolvedThatOnlyAMissingFieldCauses() {
+        String before = given().filter(Contract.validated()).queryParam("year", 2010).get(URL + "/230900/profile")
+                .then().statusCode(200).extract().jsonPath().prettify();
+        String after = given().filter(Contract.validated()).queryParam("year", 2020).get(URL + "/230900/profile")
+                .then().statusCode(200).extract().jsonPath().prettify();
+        JsonPath c = given().filter(Contract.validated()).contentType(ContentType.JSON).queryParam("lang", "en")
+                .body("{\"before\":" + profileOf(before) + ",\"after\":" + profileOf(after) + "}")
+                .post("/api/v1/recommendations/compare").then().statusCode(200).extract().jsonPath();
+        // the annual change exists only from 2020 on: what it shows became observable, it is not new
+        assertEquals(List.of("talent.populationChangePct"), c.getList("newlyObserved.indicator"));
+        assertEquals(List.of(), c.getList("noLongerObserved"));
+        assertEquals(List.of(-2.85f), c.getList("newlyObserved.value"));
+        assertEquals(List.of("B-INST-TALENT"), c.getList("becameObservable.id"));
+        assertEquals(List.of("talent.populationChangePct"), c.getList("becameObservable[0].causedBy"));
+        assertEquals(List.of(List.of("B-INST-TALENT")), c.getList("newlyObserved.bottlenecks"));
+        // what is new or resolved is caused by values given in both years that changed
+        List<String> changed = c.getList("indicatorChanges.indicator");
+        for (String side : List.of("new", "resolved")) {
+            for (Map<String, Object> b : c.<Map<String, Object>>getList(side)) {
+                List<?> causes = (List<?>) b.get("causedBy");
+                assertTrue(!causes.isEmpty() && changed.containsAll(causes), side + " " + b);
+            }
+        }
+        assertTrue(c.getList("new.id").contains("B-DEMOGRAPHIC-PRESSURE"), "65+ rose from 6.86% to 15.16%: " + c.getList("new"));
+        assertTrue(!changed.contains("talent.populationChangePct"));
+    }
+
+    /** The profile of a starting-profile answer. */
+    private String profileOf(String startingProfile) {
+        try {
+            return json.writeValueAsString(json.readTree(startingProfile).get("profile"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static ValidatableResponse problem(Response response, int status) {
