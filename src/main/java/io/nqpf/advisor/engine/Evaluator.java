@@ -132,23 +132,43 @@ public final class Evaluator {
                 .anyMatch(e -> e.basis() != Evidence.Basis.OBSERVED);
     }
 
+    /** EXPERIMENT toggle, removed before commit. */
+    public static volatile boolean pooled = false;
+    private static final java.util.concurrent.ConcurrentHashMap<org.kie.api.KieBase, org.kie.api.runtime.KieSessionsPool> POOLS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Records the firings of one run; pooled sessions keep one recorder for their life. */
+    private static final class Recorder extends DefaultAgendaEventListener {
+        Map<String, Integer> firings;
+        List<String> fired;
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            String rule = event.getMatch().getRule().getName();
+            firings.merge(rule, 1, Integer::sum);
+            if (fired != null) {
+                fired.add(rule);
+            }
+        }
+    }
+
     private static Findings run(Ruleset ruleset, Region region, List<Evidence> observed, List<Evidence> hypothetical,
             List<String> fired, AgendaFilter filter) {
         Findings findings = new Findings();
         Map<String, Integer> firings = new HashMap<>();
-        KieSession session = ruleset.kieBase().newKieSession();
+        KieSession session = pooled
+                ? POOLS.computeIfAbsent(ruleset.kieBase(), b -> b.newKieSessionsPool(4)).newKieSession()
+                : ruleset.kieBase().newKieSession();
         try {
             session.setGlobal(RulesetBuilder.GLOBAL, findings);
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    String rule = event.getMatch().getRule().getName();
-                    firings.merge(rule, 1, Integer::sum);
-                    if (fired != null) {
-                        fired.add(rule);
-                    }
-                }
-            });
+            Recorder recorder = (Recorder) session.getAgendaEventListeners().stream()
+                    .filter(l -> l instanceof Recorder).findFirst().orElse(null);
+            if (recorder == null) {
+                recorder = new Recorder();
+                session.addEventListener(recorder);
+            }
+            recorder.firings = firings;
+            recorder.fired = fired;
             session.insert(region);
             observed.forEach(session::insert);
             hypothetical.forEach(session::insert);

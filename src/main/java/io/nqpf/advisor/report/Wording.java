@@ -171,10 +171,22 @@ final class Wording {
         return zh ? label + "为" + shown : label + " is " + shown;
     }
 
+    /** EXPERIMENT toggle, removed before commit. */
+    public static volatile boolean cached = false;
+
     /** Traditional characters in simplified form for zh-CN readers; English reports show the text verbatim. */
     private String simplified(String text) {
-        return zh && text != null && ZhConverterUtil.containsTraditional(text) ? ZhConverterUtil.toSimple(text) : text;
+        if (!zh || text == null) {
+            return text;
+        }
+        if (!cached) {
+            return ZhConverterUtil.containsTraditional(text) ? ZhConverterUtil.toSimple(text) : text;
+        }
+        return SIMPLIFIED.computeIfAbsent(text,
+                t -> ZhConverterUtil.containsTraditional(t) ? ZhConverterUtil.toSimple(t) : t);
     }
+
+    private static final java.util.Map<String, String> SIMPLIFIED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private String severityWords(String level) {
         return switch (level) {
