@@ -132,15 +132,15 @@ public final class Evaluator {
                 .anyMatch(e -> e.basis() != Evidence.Basis.OBSERVED);
     }
 
-    /** EXPERIMENT toggle, removed before commit. */
-    public static volatile boolean pooled = false;
-    private static final java.util.concurrent.ConcurrentHashMap<org.kie.api.KieBase, org.kie.api.runtime.KieSessionsPool> POOLS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Records the firings of one run; pooled sessions keep one recorder for their life. */
+    /** Records the firings of one run: how often each rule fired and, when asked, their order. */
     private static final class Recorder extends DefaultAgendaEventListener {
-        Map<String, Integer> firings;
-        List<String> fired;
+        private final Map<String, Integer> firings;
+        private final List<String> fired;
+
+        Recorder(Map<String, Integer> firings, List<String> fired) {
+            this.firings = firings;
+            this.fired = fired;
+        }
 
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -156,19 +156,12 @@ public final class Evaluator {
             List<String> fired, AgendaFilter filter) {
         Findings findings = new Findings();
         Map<String, Integer> firings = new HashMap<>();
-        KieSession session = pooled
-                ? POOLS.computeIfAbsent(ruleset.kieBase(), b -> b.newKieSessionsPool(4)).newKieSession()
-                : ruleset.kieBase().newKieSession();
+        // a new session per run: a pool of sessions saved 8% of the rules' time (docs/performance.md), too little
+        // for sessions that outlive a ruleset swap
+        KieSession session = ruleset.kieBase().newKieSession();
         try {
             session.setGlobal(RulesetBuilder.GLOBAL, findings);
-            Recorder recorder = (Recorder) session.getAgendaEventListeners().stream()
-                    .filter(l -> l instanceof Recorder).findFirst().orElse(null);
-            if (recorder == null) {
-                recorder = new Recorder();
-                session.addEventListener(recorder);
-            }
-            recorder.firings = firings;
-            recorder.fired = fired;
+            session.addEventListener(new Recorder(firings, fired));
             session.insert(region);
             observed.forEach(session::insert);
             hypothetical.forEach(session::insert);

@@ -57,12 +57,6 @@ public class EvaluationBenchmark {
     private List<RegionProfile> profiles;
     private int next;
 
-    @org.openjdk.jmh.annotations.Param({"false", "true"})
-    public boolean pooled;
-
-    @org.openjdk.jmh.annotations.Param({"false", "true"})
-    public boolean cached;
-
     @Setup
     public void setUp() throws IOException {
         // as in the service (quarkus.log.category."org.drools".level=WARN): no engine trace logging
@@ -83,8 +77,7 @@ public class EvaluationBenchmark {
             }).toList();
         }
         profiles = bodies.stream().map(b -> reader.read(b, RegionProfile.class)).toList();
-        Evaluator.pooled = pooled;
-        io.nqpf.advisor.report.WordingSwitch.set(cached);
+
     }
 
     /** The rules alone: both passes of {@link Evaluator} (what the full view needs). */
