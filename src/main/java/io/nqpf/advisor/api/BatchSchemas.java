@@ -2,6 +2,7 @@ package io.nqpf.advisor.api;
 
 import io.nqpf.advisor.profile.RegionProfile;
 import io.nqpf.advisor.report.Report;
+import io.nqpf.advisor.report.ReportSummary;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -21,7 +22,8 @@ final class BatchSchemas {
     record BatchResult(
             @Schema(description = "Position in the request, from 0") int index,
             @Schema(description = "The profile's regionId when it could be read") String regionId,
-            Report report,
+            @Schema(description = "Report in the full view (the default), ReportSummary with view=summary",
+                    anyOf = {Report.class, ReportSummary.class}) Object report,
             Problem problem) {
     }
 

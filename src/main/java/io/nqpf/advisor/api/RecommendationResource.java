@@ -1,18 +1,28 @@
 package io.nqpf.advisor.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nqpf.advisor.profile.BatchReader;
 import io.nqpf.advisor.profile.RegionProfile;
 import io.nqpf.advisor.report.ComparisonReport;
 import io.nqpf.advisor.report.Report;
+import io.nqpf.advisor.report.ReportSummary;
 import io.nqpf.advisor.service.BatchItem;
 import io.nqpf.advisor.service.RecommendationService;
-import io.nqpf.advisor.report.ReportAssembler;
+import io.nqpf.advisor.service.ReportOptions;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -28,10 +38,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Recommendations", description = "Diagnose a region and rank countermeasures")
 public class RecommendationResource {
 
-    private final RecommendationService service;
+    static final String NDJSON = "application/x-ndjson";
+    private static final MediaType NDJSON_TYPE = MediaType.valueOf(NDJSON);
 
-    public RecommendationResource(RecommendationService service) {
+    private final RecommendationService service;
+    private final ObjectMapper json;
+
+    public RecommendationResource(RecommendationService service, ObjectMapper json) {
         this.service = service;
+        this.json = json;
     }
 
     @POST
@@ -48,46 +63,76 @@ public class RecommendationResource {
                             + "\"typology\":{\"resourceType\":\"COAL\",\"resourceCityStage\":\"DECLINING\"},"
                             + "\"economy\":{\"resourceIndustrySharePct\":55,\"privateEconomySharePct\":38},"
                             + "\"innovation\":{\"rdIntensityPct\":0.6}}")))
-    @APIResponse(responseCode = "200", description = "The report",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
+    @APIResponse(responseCode = "200", description = "The report: Report in the full view (the default), "
+            + "ReportSummary with view=summary",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(anyOf = {Report.class, ReportSummary.class})))
     @APIResponse(responseCode = "400", ref = "InvalidInput")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "503", ref = "NoRuleset")
-    public Report evaluate(byte[] body, @BeanParam RequestedLanguage language,
-            @Parameter(description = "full adds the trace of fired rules",
+    public Object evaluate(byte[] body, @BeanParam RequestedLanguage language, @BeanParam ReportParameters report,
+            @Parameter(description = "full adds the trace of fired rules (full view only)",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"full"}))
-            @QueryParam("explain") String explain,
-            @Parameter(description = "The most countermeasures to list, 1 to 100; 12 when absent",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "12"))
-            @QueryParam("limit") String limit) {
-        return service.evaluate(body, language.language(), explainFull(explain), limit(limit));
+            @QueryParam("explain") String explain) {
+        return service.evaluate(body, report.options(language.language(), explainFull(explain)));
     }
 
     @POST
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, NDJSON})
     @Operation(operationId = "evaluateBatch", summary = "Evaluate up to 1,000 region profiles",
             description = "Every profile is validated and evaluated on its own with the same ruleset: one bad profile "
-                    + "fails only itself, answered by its problem in its place. Results keep request order.")
+                    + "fails only itself, answered by its problem in its place. Results keep request order. With "
+                    + "Accept: application/x-ndjson the results are streamed instead, one BatchResult per line in "
+                    + "request order, each line sent as soon as its profile is evaluated, so that neither side holds "
+                    + "the whole answer; a body that is no batch at all is still refused with one problem.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BatchSchemas.BatchRequest.class)))
-    @APIResponse(responseCode = "200", description = "One result per profile",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = BatchSchemas.BatchResponse.class)))
+    @APIResponse(responseCode = "200", description = "One result per profile: one JSON object (the default) or, "
+            + "with Accept: application/x-ndjson, one BatchResult per line",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BatchSchemas.BatchResponse.class)),
+                    @Content(mediaType = NDJSON, schema = @Schema(implementation = BatchSchemas.BatchResult.class))})
     @APIResponse(responseCode = "400", ref = "InvalidInput")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "503", ref = "NoRuleset")
-    public BatchSchemas.BatchResponse batch(byte[] body, @BeanParam RequestedLanguage language,
-            @Parameter(description = "The most countermeasures to list in each report, 1 to 100; 12 when absent",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "12"))
-            @QueryParam("limit") String limit) {
-        List<BatchSchemas.BatchResult> results = service.evaluateBatch(body, language.language(), limit(limit)).stream()
-                .map(RecommendationResource::result).toList();
+    public Response batch(byte[] body, @BeanParam RequestedLanguage language, @BeanParam ReportParameters report,
+            @Context HttpHeaders headers) {
+        ReportOptions options = report.options(language.language(), false);
+        List<BatchReader.Item> items = service.readBatch(body);
+        if (wantsNdjson(headers)) {
+            StreamingOutput lines = out -> service.evaluateBatch(items, options, item -> {
+                try {
+                    out.write(json.writeValueAsBytes(result(item)));
+                    out.write('\n');
+                    out.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            return Response.ok(lines, NDJSON).build();
+        }
+        List<BatchSchemas.BatchResult> results = new ArrayList<>(items.size());
+        service.evaluateBatch(items, options, item -> results.add(result(item)));
         int evaluated = (int) results.stream().filter(r -> r.report() != null).count();
-        return new BatchSchemas.BatchResponse(results, evaluated, results.size() - evaluated);
+        return Response.ok(new BatchSchemas.BatchResponse(results, evaluated, results.size() - evaluated),
+                MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** NDJSON only when the client prefers it to JSON; no Accept, a wildcard or a tie answers the JSON object. */
+    private static boolean wantsNdjson(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (type.isCompatible(NDJSON_TYPE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static BatchSchemas.BatchResult result(BatchItem item) {
@@ -114,11 +159,6 @@ public class RecommendationResource {
     @APIResponse(responseCode = "503", ref = "NoRuleset")
     public ComparisonReport compare(byte[] body, @BeanParam RequestedLanguage language) {
         return service.compare(body, language.language());
-    }
-
-    /** The {@code limit} parameter: a whole number from 1 to 100, 12 when absent. */
-    private static int limit(String limit) {
-        return QueryParameters.wholeNumber("limit", limit, 1, 100, ReportAssembler.DEFAULT_LIMIT);
     }
 
     private static boolean explainFull(String explain) {

@@ -34,22 +34,35 @@ public final class Evaluator {
     }
 
     /**
+     * Both passes: the findings, the watchlist and the data gaps.
+     *
      * @throws RunawayRulesException when the rules fire {@value #MAX_FIRINGS} times for the profile
      */
     public static Evaluation evaluate(RegionProfile profile, Ruleset ruleset) {
+        return evaluate(profile, ruleset, true);
+    }
+
+    /**
+     * @param whatIf whether to run the what-if pass; without it the watchlist, the data gaps and the indicators an
+     *               undetermined stage lacks are empty, and the rest is the same
+     * @throws RunawayRulesException when the rules fire {@value #MAX_FIRINGS} times for the profile
+     */
+    public static Evaluation evaluate(RegionProfile profile, Ruleset ruleset, boolean whatIf) {
         Map<String, Object> values = ProfileIndicators.values(profile);
         List<Evidence> observed = new ArrayList<>();
         List<Evidence> hypothetical = new ArrayList<>();
         for (ThresholdDef t : ruleset.catalog().thresholdsFor(profile.year())) {
             Object value = values.get(t.indicator());
             if (value == null) {
-                hypothetical.add(new Evidence(t, null, 1.0, Evidence.Basis.MISSING, 0));
+                if (whatIf) {
+                    hypothetical.add(new Evidence(t, null, 1.0, Evidence.Basis.MISSING, 0));
+                }
                 continue;
             }
             OptionalDouble excess = t.excess(value);
             if (excess.isPresent()) {
                 observed.add(new Evidence(t, value, excess.getAsDouble(), Evidence.Basis.OBSERVED, 0));
-            } else {
+            } else if (whatIf) {
                 OptionalDouble gap = t.nearGap(value);
                 if (gap.isPresent()) {
                     hypothetical.add(new Evidence(t, value, 0.0, Evidence.Basis.NEAR, gap.getAsDouble()));
@@ -59,13 +72,13 @@ public final class Evaluator {
         Region region = new Region(profile);
         List<String> fired = new ArrayList<>();
         Findings real = run(ruleset, region, observed, List.of(), fired, null);
-        Findings whatIf = hypothetical.isEmpty() ? new Findings()
+        Findings possible = hypothetical.isEmpty() ? new Findings()
                 : run(ruleset, region, observed, hypothetical, null, match -> whatIfMatters(ruleset, match));
 
         Map<String, Evaluation.Watch> watchlist = new LinkedHashMap<>();
         Map<String, Evaluation.DataGap> gaps = new LinkedHashMap<>();
         TreeSet<String> stageMissing = new TreeSet<>();
-        for (Findings.Hit hit : whatIf.hits()) {
+        for (Findings.Hit hit : possible.hits()) {
             boolean stageHit = isStage(hit.target());
             List<Evidence> near = hit.evidence().stream().filter(e -> e.basis() == Evidence.Basis.NEAR).toList();
             List<Evidence> missing = hit.evidence().stream().filter(e -> e.basis() == Evidence.Basis.MISSING).toList();
@@ -122,23 +135,36 @@ public final class Evaluator {
                 .anyMatch(e -> e.basis() != Evidence.Basis.OBSERVED);
     }
 
+    /** Records the firings of one run: how often each rule fired and, when asked, their order. */
+    private static final class Recorder extends DefaultAgendaEventListener {
+        private final Map<String, Integer> firings;
+        private final List<String> fired;
+
+        Recorder(Map<String, Integer> firings, List<String> fired) {
+            this.firings = firings;
+            this.fired = fired;
+        }
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            String rule = event.getMatch().getRule().getName();
+            firings.merge(rule, 1, Integer::sum);
+            if (fired != null) {
+                fired.add(rule);
+            }
+        }
+    }
+
     private static Findings run(Ruleset ruleset, Region region, List<Evidence> observed, List<Evidence> hypothetical,
             List<String> fired, AgendaFilter filter) {
         Findings findings = new Findings();
         Map<String, Integer> firings = new HashMap<>();
+        // a new session per run: a pool of sessions saved 8% of the rules' time (docs/performance.md), too little
+        // for sessions that outlive a ruleset swap
         KieSession session = ruleset.kieBase().newKieSession();
         try {
             session.setGlobal(RulesetBuilder.GLOBAL, findings);
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    String rule = event.getMatch().getRule().getName();
-                    firings.merge(rule, 1, Integer::sum);
-                    if (fired != null) {
-                        fired.add(rule);
-                    }
-                }
-            });
+            session.addEventListener(new Recorder(firings, fired));
             session.insert(region);
             observed.forEach(session::insert);
             hypothetical.forEach(session::insert);

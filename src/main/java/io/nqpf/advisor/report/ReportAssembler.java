@@ -42,29 +42,19 @@ public final class ReportAssembler {
         Wording words = new Wording(catalog, ev.ruleset().documents(), lang);
         Map<String, Bottleneck> found = ev.findings().bottlenecks();
 
-        List<Bottleneck> ordered = found.values().stream()
-                .sorted(Comparator.comparingDouble(Bottleneck::getSeverity).reversed().thenComparing(Bottleneck::getId))
-                .toList();
         List<Report.BottleneckView> bottlenecks = new ArrayList<>();
-        for (Bottleneck b : ordered) {
+        for (Bottleneck b : mostSevereFirst(found)) {
             BottleneckEntry entry = catalog.bottlenecks().get(b.getId());
-            List<Report.ClearsWhenView> clears = Counterfactuals.clearsWhen(b, ev.values()).stream()
-                    .map(c -> new Report.ClearsWhenView(c.indicator(), c.current(), c.target(), c.actionable(),
-                            c.balancing() ? Boolean.TRUE : null))
-                    .toList();
             bottlenecks.add(new Report.BottleneckView(b.getId(), entry.title().in(lang), entry.description().in(lang),
                     round3(b.getSeverity()), level(b.getSeverity()),
-                    b.getEvidence().stream().map(words::evidence).toList(), clears, words.sources(entry.sources()),
+                    b.getEvidence().stream().map(words::evidence).toList(), clearsWhen(b, ev), words.sources(entry.sources()),
                     b.getRules().iterator().next(), List.copyOf(b.getRules())));
         }
 
         List<Report.RecommendationView> recommendations = new ArrayList<>();
         for (Ranked r : Ranker.rank(ev.findings().candidates(), found).stream().limit(limit).toList()) {
             CountermeasureEntry entry = catalog.countermeasures().get(r.candidate().getId());
-            List<String> addresses = r.candidate().getAddresses().keySet().stream()
-                    .filter(found::containsKey)
-                    .sorted(Comparator.comparingDouble((String id) -> -found.get(id).getSeverity()).thenComparing(id -> id))
-                    .toList();
+            List<String> addresses = addresses(r, found);
             List<Report.ScoreFactorView> breakdown = r.breakdown().stream()
                     .map(f -> new Report.ScoreFactorView(catalog.factor(f.key(), lang), f.key(), f.points(), kind(f)))
                     .toList();
@@ -109,6 +99,27 @@ public final class ReportAssembler {
                 gaps, DataGaps.next(gaps, ev, lang), Peers.of(profile, ev.values(), catalog, lang), trace);
     }
 
+    static List<Bottleneck> mostSevereFirst(Map<String, Bottleneck> found) {
+        return found.values().stream()
+                .sorted(Comparator.comparingDouble(Bottleneck::getSeverity).reversed().thenComparing(Bottleneck::getId))
+                .toList();
+    }
+
+    static List<Report.ClearsWhenView> clearsWhen(Bottleneck b, Evaluation ev) {
+        return Counterfactuals.clearsWhen(b, ev.values()).stream()
+                .map(c -> new Report.ClearsWhenView(c.indicator(), c.current(), c.target(), c.actionable(),
+                        c.balancing() ? Boolean.TRUE : null))
+                .toList();
+    }
+
+    /** The bottlenecks of this report a ranked measure answers, most severe first. */
+    static List<String> addresses(Ranked r, Map<String, Bottleneck> found) {
+        return r.candidate().getAddresses().keySet().stream()
+                .filter(found::containsKey)
+                .sorted(Comparator.comparingDouble((String id) -> -found.get(id).getSeverity()).thenComparing(id -> id))
+                .toList();
+    }
+
     private static final java.util.Set<String> INSTITUTIONAL = java.util.Set.of("B-INST-MARKET", "B-INST-INNOVATION");
     private static final java.util.Set<String> BETS = java.util.Set.of("C-S3-STAGE1", "C-S3-STAGE2",
             "C-CITY-FUTURE-INDUSTRY", "C-IND-TRADITIONAL-UPGRADE");
@@ -125,7 +136,7 @@ public final class ReportAssembler {
         return severity >= HIGH ? "HIGH" : severity >= MEDIUM ? "MEDIUM" : "LOW";
     }
 
-    private static String kind(Ranked.Factor f) {
+    static String kind(Ranked.Factor f) {
         if (f.kind() != null) {
             return f.kind().name();
         }
@@ -137,7 +148,7 @@ public final class ReportAssembler {
         };
     }
 
-    private static double round3(double v) {
+    static double round3(double v) {
         return Math.round(v * 1000) / 1000.0;
     }
 }

@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sentences of the report built from the region's own numbers, in zh-CN or en. Labels, references, factor texts
@@ -218,10 +219,24 @@ final class Wording {
         return zh ? label + "为" + shown : label + " is " + shown;
     }
 
-    /** Traditional characters in simplified form for zh-CN readers; English reports show the text verbatim. */
+    /**
+     * Traditional characters in simplified form for zh-CN readers; English reports show the text verbatim. The
+     * texts are the catalog's titles and quotes, so each is converted once: OpenCC took a third of a full report's
+     * time when it ran on every request (docs/performance.md).
+     */
     private String simplified(String text) {
-        return zh && text != null && ZhConverterUtil.containsTraditional(text) ? ZhConverterUtil.toSimple(text) : text;
+        if (!zh || text == null) {
+            return text;
+        }
+        if (SIMPLIFIED.size() > MAX_SIMPLIFIED) {
+            SIMPLIFIED.clear(); // only texts of rulesets edited again and again get here
+        }
+        return SIMPLIFIED.computeIfAbsent(text,
+                t -> ZhConverterUtil.containsTraditional(t) ? ZhConverterUtil.toSimple(t) : t);
     }
+
+    private static final Map<String, String> SIMPLIFIED = new ConcurrentHashMap<>();
+    private static final int MAX_SIMPLIFIED = 10_000;
 
     private String severityWords(String level) {
         return switch (level) {

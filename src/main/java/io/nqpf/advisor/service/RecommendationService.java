@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.nqpf.advisor.config.AdvisorConfig;
+import io.nqpf.advisor.engine.Evaluation;
 import io.nqpf.advisor.engine.Evaluator;
 import io.nqpf.advisor.engine.Ruleset;
 import io.nqpf.advisor.engine.RunawayRulesException;
@@ -18,10 +19,19 @@ import io.nqpf.advisor.report.ComparisonAssembler;
 import io.nqpf.advisor.report.ComparisonReport;
 import io.nqpf.advisor.report.Report;
 import io.nqpf.advisor.report.ReportAssembler;
+import io.nqpf.advisor.report.ReportSummary;
+import io.nqpf.advisor.report.SummaryAssembler;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,6 +48,8 @@ public class RecommendationService {
     private final AdvisorConfig.Limits limits;
     private final Timer evaluations;
     private final Counter runaways;
+    private final ExecutorService batchWorkers = Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), RecommendationService::batchWorker);
 
     public RecommendationService(RulesetService rulesets, ProfileReader reader, AdvisorConfig config,
             MeterRegistry registry) {
@@ -54,41 +66,82 @@ public class RecommendationService {
     }
 
     /**
-     * The report on the profile in the body; {@code explain} adds the trace of fired rules, {@code limit} is the most
-     * countermeasures listed.
+     * The report on the profile in the body: a {@link Report}, or a {@link ReportSummary} when the options ask for
+     * the summary view.
      */
-    public Report evaluate(byte[] body, Language language, boolean explain, int limit) {
+    public Object evaluate(byte[] body, ReportOptions options) {
         PayloadTooLargeException.requireWithin(body, limits.profileBytes());
         RegionProfile profile = reader.read(body, RegionProfile.class);
-        return evaluate(profile, language, explain, limit, rulesets.active());
+        return evaluate(profile, options, rulesets.active());
+    }
+
+    /** The full report on the profile in the body; {@code explain} adds the trace, {@code limit} caps the measures. */
+    public Report evaluate(byte[] body, Language language, boolean explain, int limit) {
+        return (Report) evaluate(body, ReportOptions.full(language, explain, limit));
+    }
+
+    /**
+     * The profiles of a batch body, each read and checked on its own; refuses the whole body only when it is no
+     * batch at all, too large or has too many profiles.
+     */
+    public List<BatchReader.Item> readBatch(byte[] body) {
+        PayloadTooLargeException.requireWithin(body, limits.batchBytes());
+        try {
+            return new BatchReader(reader, limits.batchProfiles(), limits.profileBytes()).read(body);
+        } catch (BatchReader.TooManyProfilesException e) {
+            throw new PayloadTooLargeException(e.getMessage());
+        }
     }
 
     /**
      * One outcome per profile of the batch in the body, in request order: a bad profile fails only itself.
      * Every profile is evaluated with the ruleset active when the batch starts.
      */
-    public List<BatchItem> evaluateBatch(byte[] body, Language language, int limit) {
-        PayloadTooLargeException.requireWithin(body, limits.batchBytes());
-        List<BatchReader.Item> items;
-        try {
-            items = new BatchReader(reader, limits.batchProfiles(), limits.profileBytes()).read(body);
-        } catch (BatchReader.TooManyProfilesException e) {
-            throw new PayloadTooLargeException(e.getMessage());
-        }
-        Ruleset ruleset = rulesets.active();
-        BatchItem[] outcomes = new BatchItem[items.size()];
-        IntStream.range(0, items.size()).parallel()
-                .forEach(i -> outcomes[i] = one(items.get(i), language, limit, ruleset));
-        return List.of(outcomes);
+    public List<BatchItem> evaluateBatch(byte[] body, ReportOptions options) {
+        List<BatchItem> outcomes = new ArrayList<>();
+        evaluateBatch(readBatch(body), options, outcomes::add);
+        return outcomes;
     }
 
-    private BatchItem one(BatchReader.Item item, Language language, int limit, Ruleset ruleset) {
+    /**
+     * Hands {@code sink} the outcome of each item as soon as it and those before it are evaluated, in request order.
+     * Items are evaluated in parallel, at most {@link #AHEAD} ahead of the one the sink waits for, so memory holds
+     * a few reports whatever the size of the batch. When the sink throws (a client gone), the rest is dropped.
+     */
+    public void evaluateBatch(List<BatchReader.Item> items, ReportOptions options, Consumer<BatchItem> sink) {
+        Ruleset ruleset = rulesets.active();
+        Deque<Future<BatchItem>> inFlight = new ArrayDeque<>();
+        int next = 0;
+        try {
+            while (next < items.size() || !inFlight.isEmpty()) {
+                while (next < items.size() && inFlight.size() < AHEAD) {
+                    BatchReader.Item item = items.get(next++);
+                    inFlight.add(batchWorkers.submit(() -> one(item, options, ruleset)));
+                }
+                sink.accept(outcome(inFlight.poll()));
+            }
+        } finally {
+            inFlight.forEach(f -> f.cancel(true));
+        }
+    }
+
+    private static BatchItem outcome(Future<BatchItem> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while evaluating a batch", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private BatchItem one(BatchReader.Item item, ReportOptions options, Ruleset ruleset) {
         if (item.problem() != null) {
             return new BatchItem(item.index(), item.regionId(), null, item.problem(), null);
         }
         try {
-            return new BatchItem(item.index(), item.regionId(),
-                    evaluate(item.profile(), language, false, limit, ruleset), null, null);
+            return new BatchItem(item.index(), item.regionId(), evaluate(item.profile(), options, ruleset), null, null);
         } catch (RunawayRulesException e) {
             return new BatchItem(item.index(), item.regionId(), null, null, e);
         }
@@ -109,8 +162,9 @@ public class RecommendationService {
         }
         Ruleset ruleset = rulesets.active();
         // a comparison ranks every measure, so that a move out of the top of the list is seen
-        Report a = evaluate(before, language, false, Integer.MAX_VALUE, ruleset);
-        Report b = evaluate(after, language, false, Integer.MAX_VALUE, ruleset);
+        ReportOptions all = ReportOptions.full(language, false, Integer.MAX_VALUE);
+        Report a = (Report) evaluate(before, all, ruleset);
+        Report b = (Report) evaluate(after, all, ruleset);
         return ComparisonAssembler.compare(before, a, after, b, ruleset, language);
     }
 
@@ -131,10 +185,16 @@ public class RecommendationService {
     }
 
     /** @throws RunawayRulesException when a rule keeps firing on this profile: counted and logged here */
-    private Report evaluate(RegionProfile profile, Language language, boolean explain, int limit, Ruleset ruleset) {
+    private Object evaluate(RegionProfile profile, ReportOptions options, Ruleset ruleset) {
         try {
-            return evaluations.record(() -> ReportAssembler.assemble(profile, Evaluator.evaluate(profile, ruleset),
-                    language, explain, limit));
+            return evaluations.record(() -> {
+                Evaluation evaluation = Evaluator.evaluate(profile, ruleset, options.whatIf());
+                return options.summary()
+                        ? SummaryAssembler.assemble(profile, evaluation, options.limit(), options.watchlist(),
+                                options.dataGaps())
+                        : ReportAssembler.assemble(profile, evaluation, options.language(), options.explain(),
+                                options.limit());
+            });
         } catch (RunawayRulesException e) {
             runaways.increment();
             LOG.errorf("Ruleset %s ran away on region %s: rule \"%s\" kept firing past %d firings; no report given",
@@ -142,4 +202,18 @@ public class RecommendationService {
             throw e;
         }
     }
+
+    private static Thread batchWorker(Runnable task) {
+        Thread thread = new Thread(task, "batch-evaluation");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    @PreDestroy
+    void stop() {
+        batchWorkers.shutdownNow();
+    }
+
+    /** Evaluations a batch runs ahead of the one it hands on: enough to keep every core busy. */
+    static final int AHEAD = 2 * Runtime.getRuntime().availableProcessors();
 }

@@ -11,15 +11,19 @@ import io.nqpf.advisor.knowledge.CitationCheck;
 import io.nqpf.advisor.knowledge.Language;
 import io.nqpf.advisor.profile.ProfileReader;
 import io.nqpf.advisor.profile.RegionProfile;
+import io.nqpf.advisor.report.Report;
 import io.nqpf.advisor.report.ReportAssembler;
+import io.nqpf.advisor.report.SummaryAssembler;
 import jakarta.validation.Validation;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -73,20 +77,72 @@ public class EvaluationBenchmark {
             }).toList();
         }
         profiles = bodies.stream().map(b -> reader.read(b, RegionProfile.class)).toList();
+
     }
 
-    /** The rules alone: both passes of {@link Evaluator}. */
+    /** The rules alone: both passes of {@link Evaluator} (what the full view needs). */
     @Benchmark
     public Evaluation evaluate() {
         return Evaluator.evaluate(profiles.get(next++ % profiles.size()), ruleset);
     }
 
-    /** What a request costs besides HTTP: read and validate, evaluate, rank and word, write JSON. */
+    /** The rules without the what-if pass (what the summary view needs). */
+    @Benchmark
+    public Evaluation evaluateRealPassOnly() {
+        return Evaluator.evaluate(profiles.get(next++ % profiles.size()), ruleset, false);
+    }
+
+    /** What a full-view request costs besides HTTP: read and validate, evaluate, rank and word, write JSON. */
     @Benchmark
     public byte[] endToEnd() throws IOException {
+        return json.writeValueAsBytes(full(bodies.get(next++ % bodies.size())));
+    }
+
+    /** The same for {@code view=summary}: one rules pass, no wording. */
+    @Benchmark
+    public byte[] endToEndSummary() throws IOException {
         byte[] body = bodies.get(next++ % bodies.size());
         RegionProfile profile = reader.read(body, RegionProfile.class);
-        return json.writeValueAsBytes(ReportAssembler.assemble(profile, Evaluator.evaluate(profile, ruleset),
-                Language.ZH_CN, false));
+        return json.writeValueAsBytes(SummaryAssembler.assemble(profile, Evaluator.evaluate(profile, ruleset, false),
+                ReportAssembler.DEFAULT_LIMIT, false, false));
+    }
+
+    /** A full-view request answered gzip-compressed (level 6, as Vert.x compresses by default). */
+    @Benchmark
+    public int endToEndGzip() throws IOException {
+        CountingStream sink = new CountingStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(sink)) {
+            json.writeValue(gzip, full(bodies.get(next++ % bodies.size())));
+        }
+        return sink.count;
+    }
+
+    /** One line of an NDJSON batch of full reports: what the service does per profile, written to a stream. */
+    @Benchmark
+    public int ndjsonLine() throws IOException {
+        CountingStream sink = new CountingStream();
+        sink.write(json.writeValueAsBytes(full(bodies.get(next++ % bodies.size()))));
+        sink.write('\n');
+        return sink.count;
+    }
+
+    private Report full(byte[] body) {
+        RegionProfile profile = reader.read(body, RegionProfile.class);
+        return ReportAssembler.assemble(profile, Evaluator.evaluate(profile, ruleset), Language.ZH_CN, false);
+    }
+
+    /** Counts what is written, as a socket would take it, without holding it. */
+    private static final class CountingStream extends OutputStream {
+        int count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
     }
 }

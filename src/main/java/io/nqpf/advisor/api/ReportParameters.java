@@ -1,0 +1,47 @@
+package io.nqpf.advisor.api;
+
+import io.nqpf.advisor.knowledge.Language;
+import io.nqpf.advisor.report.ReportAssembler;
+import io.nqpf.advisor.service.ReportOptions;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** The query parameters that shape each report, shared by the single and the batch evaluation as a {@code @BeanParam}. */
+public class ReportParameters {
+
+    static final String SUMMARY = "summary";
+    static final String FULL = "full";
+    static final String WATCHLIST = "watchlist";
+    static final String DATA_GAPS = "dataGaps";
+
+    @QueryParam("view")
+    @Parameter(description = "full (the default): the report with its texts, evidence, citations, watchlist and data "
+            + "gaps. summary: ids, levels, severities, scores with their breakdown points, stage, clearsWhen and "
+            + "coverage, without texts (schema ReportSummary), several times smaller and faster",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {SUMMARY, FULL}, defaultValue = FULL))
+    String view;
+
+    @QueryParam("include")
+    @Parameter(description = "With view=summary: also list the watchlist and/or the data gaps, comma-separated "
+            + "(they cost a second rules pass); the full view always has both",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {WATCHLIST, DATA_GAPS, WATCHLIST + "," + DATA_GAPS}))
+    String include;
+
+    @QueryParam("limit")
+    @Parameter(description = "The most countermeasures to list in each report, 1 to 100; 12 when absent",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "12"))
+    String limit;
+
+    /** The options these parameters ask for, or a 400 problem naming the parameter that is wrong. */
+    ReportOptions options(Language language, boolean explain) {
+        boolean summary = QueryParameters.oneOf("view", view, List.of(SUMMARY, FULL), FULL).equals(SUMMARY);
+        List<String> included = QueryParameters.listOf("include", include, List.of(WATCHLIST, DATA_GAPS));
+        int most = QueryParameters.wholeNumber("limit", limit, 1, 100, ReportAssembler.DEFAULT_LIMIT);
+        return summary
+                ? new ReportOptions(language, true, explain, most, included.contains(WATCHLIST), included.contains(DATA_GAPS))
+                : ReportOptions.full(language, explain, most);
+    }
+}

@@ -1,0 +1,241 @@
+package io.nqpf.advisor.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nqpf.advisor.support.Contract;
+import io.nqpf.advisor.support.Examples;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+
+/** The summary view, NDJSON batches and compressed answers, as integrations use them. */
+@QuarkusTest
+class ViewsAndStreamingTest {
+
+    private static final String URL = "/api/v1/recommendations";
+    private static final String BATCH = "/api/v1/recommendations/batch";
+    private static final String COAL = Examples.read("declining-coal-city.json");
+    private static final String BROKEN = "{\"regionId\":\"broken\",\"name\":\"x\",\"year\":2023,\"level\":\"COUNTY\","
+            + "\"innovation\":{\"rdIntensityPct\":99}}";
+
+    @TestHTTPResource(URL)
+    URI evaluate;
+
+    @TestHTTPResource(BATCH)
+    URI batch;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void theSummaryCarriesTheFullReportsDecisionWithoutItsTexts() {
+        JsonPath full = given().contentType(ContentType.JSON).queryParam("lang", "en").body(COAL).post(URL).then()
+                .statusCode(200).extract().jsonPath();
+        String body = given().filter(Contract.validated()).contentType(ContentType.JSON).queryParam("view", "summary")
+                .queryParam("lang", "en").body(COAL).post(URL).then().statusCode(200)
+                .body("$", not(hasKey("watchlist"))).body("$", not(hasKey("dataGaps")))
+                .body("bottlenecks[0]", not(hasKey("description"))).body("bottlenecks[0]", not(hasKey("evidence")))
+                .body("recommendations[0]", not(hasKey("explanation"))).body("recommendations[0]", not(hasKey("actions")))
+                .body("recommendations[0]", not(hasKey("sources")))
+                .extract().asString();
+        JsonPath summary = JsonPath.from(body);
+        assertEquals(full.getList("bottlenecks.id"), summary.getList("bottlenecks.id"));
+        assertEquals(full.getList("bottlenecks.severity"), summary.getList("bottlenecks.severity"));
+        assertEquals(full.getList("bottlenecks.level"), summary.getList("bottlenecks.level"));
+        assertEquals(full.getList("bottlenecks.clearsWhen"), summary.getList("bottlenecks.clearsWhen"));
+        assertEquals(full.getList("recommendations.id"), summary.getList("recommendations.id"));
+        assertEquals(full.getList("recommendations.rank"), summary.getList("recommendations.rank"));
+        assertEquals(full.getList("recommendations.score"), summary.getList("recommendations.score"));
+        assertEquals(full.getList("recommendations.scoreBreakdown.points"),
+                summary.getList("recommendations.scoreBreakdown.points"));
+        assertEquals(full.getList("recommendations.scoreBreakdown.key"),
+                summary.getList("recommendations.scoreBreakdown.key"));
+        assertEquals(full.getList("recommendations.addresses"), summary.getList("recommendations.addresses"));
+        assertEquals(full.getString("smartSpecialization.stage"), summary.getString("stage"));
+        assertEquals(full.getDouble("coverage.share"), summary.getDouble("coverage.share"));
+        assertEquals(full.getString("coverage.verdict"), summary.getString("coverage.verdict"));
+        assertEquals(full.getString("ruleset.sha256"), summary.getString("ruleset.sha256"));
+        assertEquals(full.getString("region.regionId"), summary.getString("region.regionId"));
+        assertNotNull(summary.getString("decisionId"));
+        int fullSize = full.prettify().length();
+        assertTrue(body.length() * 5 < fullSize, "summary " + body.length() + " bytes, full about " + fullSize);
+    }
+
+    @Test
+    void theSummaryListsWatchlistAndDataGapsOnlyWhenAskedAndThenAsTheFullReportDoes() {
+        String sparse = Examples.read("sparse-profile.json");
+        JsonPath full = given().contentType(ContentType.JSON).body(sparse).post(URL).then().statusCode(200)
+                .extract().jsonPath();
+        JsonPath summary = given().filter(Contract.validated()).contentType(ContentType.JSON)
+                .queryParam("view", "summary").queryParam("include", "watchlist,dataGaps").body(sparse).post(URL)
+                .then().statusCode(200).extract().jsonPath();
+        assertFalse(full.getList("dataGaps").isEmpty(), "the sparse profile has data gaps");
+        assertEquals(full.getList("dataGaps.indicator"), summary.getList("dataGaps.indicator"));
+        assertEquals(full.getList("dataGaps.couldReveal"), summary.getList("dataGaps.couldReveal"));
+        assertEquals(full.getList("watchlist.id"), summary.getList("watchlist.id"));
+        JsonPath gapsOnly = given().contentType(ContentType.JSON).queryParam("view", "summary")
+                .queryParam("include", "dataGaps").body(sparse).post(URL).then().statusCode(200).extract().jsonPath();
+        assertNull(gapsOnly.get("watchlist"));
+        assertEquals(full.getList("dataGaps.indicator"), gapsOnly.getList("dataGaps.indicator"));
+    }
+
+    @Test
+    void limitAppliesToTheSummaryToo() {
+        given().filter(Contract.validated()).contentType(ContentType.JSON).queryParam("view", "summary")
+                .queryParam("limit", 3).body(COAL).post(URL).then().statusCode(200)
+                .body("recommendations.rank", equalTo(List.of(1, 2, 3)));
+    }
+
+    @Test
+    void badViewIncludeAndLimitValuesAreProblemsNamingTheParameter() {
+        Map<String, String> bad = Map.of("view", "brief", "include", "watchlist,trace", "limit", "0");
+        bad.forEach((name, value) -> {
+            for (String url : List.of(URL, BATCH)) {
+                String body = url.equals(URL) ? COAL : "{\"profiles\":[" + COAL + "]}";
+                given().filter(Contract.responsesOnly()).contentType(ContentType.JSON).queryParam(name, value)
+                        .body(body).post(url).then().statusCode(400)
+                        .contentType(startsWith("application/problem+json"))
+                        .body("violations[0].field", equalTo(name))
+                        .body("detail", containsString(value));
+            }
+        });
+        given().filter(Contract.responsesOnly()).contentType(ContentType.JSON).queryParam("view", "SUMMARY").body(COAL)
+                .post(URL).then().statusCode(400).body("violations[0].field", equalTo("view"))
+                .body("detail", containsString("summary or full"));
+    }
+
+    @Test
+    void aBatchAnswersSummariesWhenAsked() {
+        JsonPath result = given().filter(Contract.responsesOnly()).contentType(ContentType.JSON)
+                .queryParam("view", "summary").body("{\"profiles\":[" + COAL + "," + BROKEN + "]}").post(BATCH)
+                .then().statusCode(200).body("evaluated", equalTo(1)).body("failed", equalTo(1))
+                .body("results[0].report", not(hasKey("smartSpecialization")))
+                .body("results[1].problem.violations[0].field", equalTo("innovation.rdIntensityPct"))
+                .extract().jsonPath();
+        assertFalse(result.getList("results[0].report.recommendations.score").isEmpty());
+    }
+
+    @Test
+    void ndjsonStreamsOneLinePerProfileInRequestOrderAndBadProfilesFailOnlyTheirLine() throws Exception {
+        List<String> profiles = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            profiles.add(i % 7 == 3 ? BROKEN : COAL.replaceFirst("\"regionId\"\\s*:\\s*\"[^\"]*\"",
+                    "\"regionId\":\"r-" + i + "\""));
+        }
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(batch)
+                .header("Content-Type", "application/json").header("Accept", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"profiles\":[" + String.join(",", profiles) + "]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/x-ndjson"));
+        String[] lines = response.body().split("\n");
+        assertEquals(profiles.size(), lines.length);
+        for (int i = 0; i < lines.length; i++) {
+            JsonPath line = JsonPath.from(lines[i]);
+            assertEquals(i, line.getInt("index"));
+            if (i % 7 == 3) {
+                assertEquals("broken", line.getString("regionId"));
+                assertEquals(400, line.getInt("problem.status"));
+                assertEquals("innovation.rdIntensityPct", line.getString("problem.violations[0].field"));
+                assertNull(line.get("report"));
+            } else {
+                assertEquals("r-" + i, line.getString("regionId"));
+                assertNull(line.get("problem"));
+                assertFalse(line.getList("report.recommendations").isEmpty());
+                assertNotNull(line.getString("report.recommendations[0].explanation"), "the full view by default");
+            }
+        }
+    }
+
+    @Test
+    void ndjsonWithTheSummaryViewAndBodiesThatAreNoBatchStillGetOneProblem() throws Exception {
+        HttpResponse<String> summary = http.send(HttpRequest.newBuilder(URI.create(batch + "?view=summary"))
+                .header("Content-Type", "application/json").header("Accept", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"profiles\":[" + COAL + "," + COAL + "]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String[] lines = summary.body().split("\n");
+        assertEquals(2, lines.length);
+        assertNull(JsonPath.from(lines[1]).get("report.recommendations[0].explanation"));
+        assertNotNull(JsonPath.from(lines[1]).get("report.recommendations[0].score"));
+
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(batch)
+                .header("Content-Type", "application/json").header("Accept", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"profile\":[]}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertEquals("profile", JsonPath.from(bad.body()).getString("violations[0].field"));
+    }
+
+    @Test
+    void theJsonObjectStaysTheDefaultForWildcardAndJsonAccept() throws Exception {
+        for (String accept : List.of("*/*", "application/json", "application/json, application/x-ndjson;q=0.5")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(batch)
+                    .header("Content-Type", "application/json").header("Accept", accept)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"profiles\":[" + COAL + "]}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode());
+            assertEquals(1, JsonPath.from(response.body()).getInt("evaluated"), accept);
+        }
+    }
+
+    @Test
+    void aClientThatAcceptsGzipGetsACompressedReportAndOneThatDoesNotGetsItPlain() throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(evaluate + "?lang=en"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(COAL));
+        HttpResponse<byte[]> plain = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, plain.statusCode());
+        assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty());
+        String plainText = new String(plain.body(), StandardCharsets.UTF_8);
+
+        HttpResponse<byte[]> gzipped = http.send(request.header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, gzipped.statusCode());
+        assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(null));
+        String unzipped = gunzip(gzipped.body());
+        assertTrue(gzipped.body().length * 4 < unzipped.length(),
+                gzipped.body().length + " compressed bytes for " + unzipped.length());
+        JsonPath a = JsonPath.from(plainText);
+        JsonPath b = JsonPath.from(unzipped);
+        assertEquals(a.getList("recommendations.id"), b.getList("recommendations.id"));
+        assertEquals(a.getList("recommendations.explanation"), b.getList("recommendations.explanation"));
+    }
+
+    @Test
+    void ndjsonIsCompressedForClientsThatAcceptGzip() throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(batch)
+                .header("Content-Type", "application/json").header("Accept", "application/x-ndjson")
+                .header("Accept-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"profiles\":[" + COAL + "," + COAL + "]}")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", response.headers().firstValue("Content-Encoding").orElse(null));
+        assertEquals(2, gunzip(response.body()).split("\n").length);
+    }
+
+    private static String gunzip(byte[] bytes) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
