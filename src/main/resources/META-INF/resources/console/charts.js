@@ -1,0 +1,76 @@
+// Bar charts with Apache ECharts (the "simple" build: bar, line and pie on a grid, canvas, aria), served from
+// the ECharts WebJar. Each chart is a picture of a table that follows it; the table carries the numbers.
+
+const FONT = getComputedStyle(document.documentElement).fontFamily || 'sans-serif';
+export const LEVEL_COLORS = {HIGH: '#b3261e', MEDIUM: '#d9822b', LOW: '#c9a227'};
+export const PALETTE = ['#1f5aa6', '#3f9c6d', '#d9822b', '#8e5ba8', '#c9a227', '#4aa3c8', '#b3261e', '#6b7785',
+  '#2e7d32', '#ad1457'];
+const PRINT_WIDTH = 680; // A4 less 15 mm margins, in CSS pixels
+const groups = new Map();
+
+/** A chart in el (whose height is set here); registered under group so that a view can dispose its charts. */
+export function chart(group, el, height, option) {
+  if (!globalThis.echarts) {
+    el.textContent = 'ECharts not loaded';
+    return null;
+  }
+  el.style.height = `${height}px`;
+  const instance = globalThis.echarts.init(el, null,
+    {renderer: 'canvas', devicePixelRatio: Math.max(2, window.devicePixelRatio || 1)});
+  instance.setOption({animation: false, aria: {enabled: true}, textStyle: {fontFamily: FONT}, ...option});
+  if (!groups.has(group)) {
+    groups.set(group, new Set());
+  }
+  groups.get(group).add(instance);
+  return instance;
+}
+
+export function disposeCharts(group) {
+  (groups.get(group) || []).forEach(c => c.dispose());
+  groups.delete(group);
+}
+
+function each(action) {
+  groups.forEach(set => set.forEach(action));
+}
+
+window.addEventListener('resize', () => each(c => c.resize()));
+window.addEventListener('beforeprint', () => each(c => c.resize({width: PRINT_WIDTH})));
+window.addEventListener('afterprint', () => each(c => c.resize({width: 'auto'})));
+
+const categoryAxis = labels => ({type: 'category', inverse: true, data: labels,
+  axisLabel: {width: 240, overflow: 'truncate'}, axisTick: {show: false}});
+
+/** Horizontal bars: one per item, coloured by level. */
+export function severityChart(group, el, items, labelOf) {
+  return chart(group, el, 40 + items.length * 34, {
+    grid: {left: 8, right: 40, top: 8, bottom: 8, containLabel: true},
+    xAxis: {type: 'value', min: 0, max: 1},
+    yAxis: categoryAxis(items.map(labelOf)),
+    series: [{type: 'bar', barMaxWidth: 22,
+      data: items.map(b => ({value: b.severity, itemStyle: {color: LEVEL_COLORS[b.level] || PALETTE[0]}})),
+      label: {show: true, position: 'right'}}],
+  });
+}
+
+/** Horizontal stacked bars: one bar per row, one series per stack part, colours from PALETTE in series order. */
+export function stackedChart(group, el, rows, labelOf, parts) {
+  return chart(group, el, 40 + rows.length * 34, {
+    grid: {left: 8, right: 16, top: 8, bottom: 8, containLabel: true},
+    xAxis: {type: 'value'},
+    yAxis: categoryAxis(rows.map(labelOf)),
+    series: parts.map((part, i) => ({type: 'bar', name: part.name, stack: 'total', barMaxWidth: 22,
+      itemStyle: {color: PALETTE[i % PALETTE.length]}, data: rows.map(part.value)})),
+  });
+}
+
+/** Horizontal bars side by side: one bar per row and series. */
+export function groupedChart(group, el, rows, labelOf, series) {
+  return chart(group, el, 40 + rows.length * 44, {
+    grid: {left: 8, right: 40, top: 8, bottom: 8, containLabel: true},
+    xAxis: {type: 'value', min: 0, max: 1},
+    yAxis: categoryAxis(rows.map(labelOf)),
+    series: series.map((s, i) => ({type: 'bar', name: s.name, barMaxWidth: 16, itemStyle: {color: PALETTE[i]},
+      label: {show: true, position: 'right'}, data: rows.map(s.value)})),
+  });
+}
