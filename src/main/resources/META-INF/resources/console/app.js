@@ -5,6 +5,7 @@ import {endpoints} from './api.js';
 import {groupsOf, renderForm, readForm, showViolations, valueAt} from './form.js';
 import {renderReport} from './report.js';
 import {renderComparison} from './compare.js';
+import {resizeCharts} from './charts.js';
 
 const STORE = 'nqpf-console';
 const $ = id => document.getElementById(id);
@@ -75,6 +76,7 @@ function show(view, focus = true) {
     }
   });
   document.body.dataset.view = view;
+  resizeCharts();
   if (location.hash !== `#${view}`) {
     history.replaceState(null, '', `#${view}`);
   }
@@ -236,9 +238,13 @@ async function evaluate(navigate = true) {
   alertBox($('edit-errors'));
   showViolations(form, [], answer.data.warnings || []);
   state.report = answer.data;
+  if (navigate) {
+    show('report', false);
+  }
   renderReport($('report'), state.report, ctx());
   if (navigate) {
-    show('report');
+    $('report-title').setAttribute('tabindex', '-1');
+    $('report-title').focus();
   }
 }
 

@@ -34,7 +34,12 @@ function each(action) {
   groups.forEach(set => set.forEach(action));
 }
 
-window.addEventListener('resize', () => each(c => c.resize()));
+/** Charts drawn while their view was hidden have no width: views call this when they are shown. */
+export function resizeCharts() {
+  each(c => c.resize());
+}
+
+window.addEventListener('resize', resizeCharts);
 window.addEventListener('beforeprint', () => each(c => c.resize({width: PRINT_WIDTH})));
 window.addEventListener('afterprint', () => each(c => c.resize({width: 'auto'})));
 

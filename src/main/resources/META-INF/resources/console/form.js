@@ -48,7 +48,7 @@ export function renderForm(form, groups, profile, ctx) {
 function renderField(f, value, entry, ctx) {
   const {t} = ctx;
   const inputId = id('f', f.path);
-  const label = entry?.label || f.description || f.path;
+  const label = entry?.label || (ctx.has('field.' + f.path) ? ctx.t('field.' + f.path) : f.description || f.path);
   const unit = entry?.unit;
   const hint = entry ? entry.definition : null;
   const described = [hint ? id('h', f.path) : null, id('e', f.path), id('w', f.path)].filter(Boolean).join(' ');
