@@ -19,7 +19,7 @@ public record Benchmark(String id, I18n label, String unit, List<Point> values, 
                 .thenComparing(Comparator.comparingInt(Point::year).reversed())).orElseThrow();
     }
 
-    static String format(double value) {
+    public static String format(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 }

@@ -11,7 +11,8 @@ import java.util.stream.IntStream;
  */
 public record Catalog(Map<String, BottleneckEntry> bottlenecks, Map<String, CountermeasureEntry> countermeasures,
         Map<String, IndicatorEntry> indicators, Map<String, I18n> factors, Map<String, ThresholdDef> thresholds,
-        Map<String, Benchmark> benchmarks, Map<Integer, List<ThresholdDef>> thresholdsByYear) {
+        Map<String, Benchmark> benchmarks, Map<Integer, List<ThresholdDef>> thresholdsByYear,
+        Map<String, DictionaryEntry> dictionary) {
 
     /** The years a profile may describe (RegionProfile.year): their thresholds are resolved once, with the catalog. */
     static final int FIRST_YEAR = 2000;
@@ -20,9 +21,16 @@ public record Catalog(Map<String, BottleneckEntry> bottlenecks, Map<String, Coun
     public Catalog(Map<String, BottleneckEntry> bottlenecks, Map<String, CountermeasureEntry> countermeasures,
             Map<String, IndicatorEntry> indicators, Map<String, I18n> factors, Map<String, ThresholdDef> thresholds,
             Map<String, Benchmark> benchmarks) {
+        this(bottlenecks, countermeasures, indicators, factors, thresholds, benchmarks, Map.of());
+    }
+
+    /** @param dictionary what each indicator is in official statistics, by JSON path ({@code catalog/dictionary.yaml}) */
+    public Catalog(Map<String, BottleneckEntry> bottlenecks, Map<String, CountermeasureEntry> countermeasures,
+            Map<String, IndicatorEntry> indicators, Map<String, I18n> factors, Map<String, ThresholdDef> thresholds,
+            Map<String, Benchmark> benchmarks, Map<String, DictionaryEntry> dictionary) {
         this(bottlenecks, countermeasures, indicators, factors, thresholds, benchmarks,
                 IntStream.rangeClosed(FIRST_YEAR, LAST_YEAR).boxed().collect(Collectors.toUnmodifiableMap(
-                        year -> year, year -> resolve(thresholds, benchmarks, year))));
+                        year -> year, year -> resolve(thresholds, benchmarks, year))), dictionary);
     }
 
     /** The thresholds as they apply to a profile of that year: benchmarks take that year's national figure. */

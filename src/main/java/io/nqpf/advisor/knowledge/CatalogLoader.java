@@ -23,7 +23,8 @@ public final class CatalogLoader {
 
     /** The sections of one catalog YAML file, each optional; their entries are bound one by one. */
     record CatalogFile(List<JsonNode> bottlenecks, List<JsonNode> countermeasures, List<JsonNode> indicators,
-            Map<String, JsonNode> factors, List<JsonNode> thresholds, List<JsonNode> benchmarks) {
+            Map<String, JsonNode> factors, List<JsonNode> thresholds, List<JsonNode> benchmarks,
+            List<JsonNode> dictionary) {
     }
 
     /**
@@ -52,6 +53,7 @@ public final class CatalogLoader {
     private YamlDocument document;
     private YamlDocument.Position entryAt = new YamlDocument.Position(0, 0);
     private final Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
+    private final Map<String, DictionaryEntry> dictionary = new LinkedHashMap<>();
     /** Thresholds that name a benchmark, with their file and place, checked once every file is read. */
     private final Map<ThresholdDef, Map.Entry<String, YamlDocument.Position>> benchmarked = new LinkedHashMap<>();
 
@@ -69,7 +71,7 @@ public final class CatalogLoader {
         loader.checkBenchmarkNames();
         Catalog catalog = new Catalog(Map.copyOf(loader.bottlenecks), Map.copyOf(loader.countermeasures),
                 Map.copyOf(loader.indicators), Map.copyOf(loader.factors), Map.copyOf(loader.thresholds),
-                Map.copyOf(loader.benchmarks));
+                Map.copyOf(loader.benchmarks), java.util.Collections.unmodifiableMap(loader.dictionary));
         return new Result(catalog, List.copyOf(loader.problems), Set.copyOf(loader.brokenIds), loader.allRead);
     }
 
@@ -117,6 +119,12 @@ public final class CatalogLoader {
             } else if (unique(file, ind.path(), indicators.containsKey(ind.path()))) {
                 texts(file, ind.path(), Map.of("label", ind.label()));
                 indicators.put(ind.path(), ind);
+            }
+        }
+        for (int i = 0; i < size(parsed.dictionary()); i++) {
+            DictionaryEntry d = entry(file, "dictionary", i, "path", DictionaryEntry.class);
+            if (d != null && dictionaryEntry(file, d) && unique(file, d.path(), dictionary.containsKey(d.path()))) {
+                dictionary.put(d.path(), d);
             }
         }
         if (parsed.factors() != null) {
@@ -205,6 +213,26 @@ public final class CatalogLoader {
             return problem(file, t.id() + ": weight must lie in 0..1");
         }
         return true;
+    }
+
+    /** A dictionary entry names a profile field and says, in both languages, what it is, where and how to get it. */
+    private boolean dictionaryEntry(String file, DictionaryEntry d) {
+        if (d.path() == null || !ProfileIndicators.exists(d.path())) {
+            return problem(file, "dictionary entry " + d.path() + " is not a field of the region profile");
+        }
+        if (d.officialName() == null || d.officialName().isBlank()) {
+            return problem(file, d.path() + ": officialName (the statistic's official Chinese name) is missing");
+        }
+        Map<String, I18n> texts = new LinkedHashMap<>();
+        texts.put("definition", d.definition());
+        texts.put("source", d.source());
+        texts.put("formula", d.formula());
+        if (d.note() != null) {
+            texts.put("note", d.note());
+        }
+        int before = problems.size();
+        texts(file, d.path(), texts);
+        return problems.size() == before;
     }
 
     private boolean benchmark(String file, Benchmark b) {
