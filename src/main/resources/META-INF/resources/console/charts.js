@@ -15,9 +15,19 @@ export function chart(group, el, height, option) {
     return null;
   }
   el.style.height = `${height}px`;
-  const instance = globalThis.echarts.init(el, null,
-    {renderer: 'canvas', devicePixelRatio: Math.max(2, window.devicePixelRatio || 1)});
-  instance.setOption({animation: false, aria: {enabled: true}, textStyle: {fontFamily: FONT}, ...option});
+  const instance = globalThis.echarts.init(el, null, {renderer: 'canvas', locale: document.documentElement.lang === 'en' ? 'EN' : 'ZH',
+    devicePixelRatio: Math.max(2, window.devicePixelRatio || 1)});
+  // the container's own aria-label (role img) describes the chart and points to the table; ECharts' generated
+  // description would replace it, in Chinese whatever the page's language
+  instance.setOption({animation: false, aria: {enabled: false}, textStyle: {fontFamily: FONT}, ...option});
+  // for print, a picture of the chart drawn at the width of the page: printing scales no canvas reliably
+  instance.resize({width: PRINT_WIDTH, height});
+  const picture = document.createElement('img');
+  picture.className = 'chart-print';
+  picture.alt = '';
+  picture.src = instance.getDataURL({pixelRatio: 2, backgroundColor: '#fff'});
+  el.after(picture);
+  instance.resize();
   if (!groups.has(group)) {
     groups.set(group, new Set());
   }
@@ -40,8 +50,6 @@ export function resizeCharts() {
 }
 
 window.addEventListener('resize', resizeCharts);
-window.addEventListener('beforeprint', () => each(c => c.resize({width: PRINT_WIDTH})));
-window.addEventListener('afterprint', () => each(c => c.resize({width: 'auto'})));
 
 const categoryAxis = labels => ({type: 'category', inverse: true, data: labels,
   axisLabel: {width: 240, overflow: 'truncate'}, axisTick: {show: false}});

@@ -64,13 +64,15 @@ function renderField(f, value, entry, ctx) {
       autocomplete: 'off', value: value === null || value === undefined ? '' : String(value),
       placeholder: numeric && f.minimum !== undefined && f.maximum !== undefined ? `${f.minimum} – ${f.maximum}` : null});
   }
-  const more = entry && (entry.source || entry.formula || entry.note || entry.officialName || entry.usedBy?.length)
+  const more = entry && (entry.source || entry.formula || entry.note || entry.officialName || entry.usedBy?.length
+    || entry.benchmarks?.length)
     ? h('details', {class: 'more'}, h('summary', {}, t('edit.more')),
       h('dl', {},
         entry.officialName ? [h('dt', {}, label), h('dd', {}, entry.officialName)] : null,
         entry.source ? [h('dt', {}, t('edit.source')), h('dd', {}, entry.source)] : null,
         entry.formula ? [h('dt', {}, t('edit.formula')), h('dd', {}, entry.formula)] : null,
         entry.note ? [h('dt', {}, t('edit.note')), h('dd', {}, entry.note)] : null,
+        (entry.benchmarks || []).map(b => benchmark(b, ctx)),
         entry.usedBy?.length ? h('dd', {}, t('edit.usedBy', entry.usedBy.length)) : null))
     : null;
   return h('div', {class: 'field', 'data-path': f.path},
@@ -81,6 +83,16 @@ function renderField(f, value, entry, ctx) {
     more,
     h('p', {class: 'warning', id: id('w', f.path), hidden: true}),
     h('p', {class: 'error', id: id('e', f.path), hidden: true}));
+}
+
+/** The latest national figure of a benchmark series, with its year and source. */
+function benchmark(b, ctx) {
+  const latest = (b.values || []).reduce((a, v) => (!a || v.year > a.year ? v : a), null);
+  if (!latest) {
+    return null;
+  }
+  return [h('dt', {}, b.label || b.series), h('dd', {}, `${ctx.value(latest.value)}${b.unit ? ' ' + b.unit : ''} (${latest.year}`,
+    latest.source ? `, ${latest.source})` : ')')];
 }
 
 export function valueAt(object, path) {

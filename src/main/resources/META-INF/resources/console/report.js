@@ -53,6 +53,9 @@ function header(report, c) {
   const {t} = c;
   const region = report.region || {};
   const date = report.evaluatedAt ? new Date(report.evaluatedAt) : null;
+  const running = [region.name, region.year, date?.toLocaleDateString(c.lang), report.ruleset?.version && `${t('report.meta.ruleset')} ${report.ruleset.version}`,
+    report.decisionId && `${t('report.meta.decision')} ${report.decisionId}`].filter(Boolean).join(' · ');
+  document.documentElement.style.setProperty('--print-header', JSON.stringify(running));
   return h('header', {class: 'report-header'},
     h('h2', {id: 'report-title'}, `${t('report.heading')}${c.lang === 'en' ? ': ' : '：'}${region.name ?? ''}`),
     h('dl', {class: 'meta'},
@@ -103,7 +106,7 @@ function sources(list, c) {
     return null;
   }
   return [h('h5', {}, c.t('report.sources')), h('ul', {class: 'sources'}, list.map(s => h('li', {},
-    h('cite', {}, s.title || s.subject || s.document),
+    h('cite', {}, c.lang === 'en' ? s.title || s.subject || s.document : `《${s.title || s.subject || s.document}》`),
     s.authors?.length || s.year ? ` (${[...(s.authors || []), s.year].filter(Boolean).join(', ')})` : '',
     s.section ? `, ${s.section}` : '', c.lang === 'en' ? ': ' : '：',
     h('q', {}, s.quoteShown || s.quote))))];
