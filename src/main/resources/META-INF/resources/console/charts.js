@@ -27,7 +27,7 @@ export function chart(group, el, height, option) {
   picture.alt = '';
   picture.src = instance.getDataURL({pixelRatio: 2, backgroundColor: '#fff'});
   el.after(picture);
-  instance.resize();
+  instance.resize({width: 'auto', height: 'auto'}); // back to the size of its container
   if (!groups.has(group)) {
     groups.set(group, new Set());
   }

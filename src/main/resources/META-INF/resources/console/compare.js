@@ -25,6 +25,7 @@ export function renderComparison(container, result, ctx) {
   const causedBy = {key: 'causedBy', label: t('col.causedBy'), cell: b => (b.causedBy || []).map(label).join(', ')};
   const name = {key: 'title', label: t('col.title'), cell: r => r.title || r.label || label(r.indicator || r.id)};
   const changed = [...(result.resolved || []), ...(result.new || []), ...(result.persisting || [])];
+  const titles = new Map(changed.map(b => [b.id, b.title]));
   const chartEl = h('div', {class: 'chart', id: 'chart-compare', role: 'img',
     'aria-label': `${t('compare.chart')}. ${t('chart.alt')}`});
   const side = r => r ? [r.name, r.year].filter(x => x !== undefined).join(' ') : '';
@@ -48,12 +49,12 @@ export function renderComparison(container, result, ctx) {
       {key: 'move', label: t('col.move'), num: true, cell: r => r.move === undefined ? '' : (r.move > 0 ? `+${r.move}` : r.move)}]),
     list('indicatorChanges', [
       {key: 'indicator', label: t('col.indicator'), cell: i => i.label || label(i.indicator)},
-      {key: 'before', label: t('col.before'), num: true, cell: i => ctx.value(i.before)},
-      {key: 'after', label: t('col.after'), num: true, cell: i => ctx.value(i.after)},
-      {key: 'affects', label: t('col.affects'), cell: i => (i.affects || []).join(', ')}]));
+      {key: 'before', label: t('col.before'), num: true, cell: i => i.before === undefined ? '—' : ctx.value(i.before)},
+      {key: 'after', label: t('col.after'), num: true, cell: i => i.after === undefined ? '—' : ctx.value(i.after)},
+      {key: 'affects', label: t('col.affects'), cell: i => (i.affects || []).map(id => titles.get(id) || id).join('; ')}]));
   if (changed.length) {
     groupedChart(GROUP, chartEl, changed, b => b.title || b.id, [
-      {name: t('col.before'), value: b => b.severityBefore ?? 0},
-      {name: t('col.after'), value: b => b.severityAfter ?? 0}]);
+      {name: t('col.before'), value: b => b.severityBefore ?? '-'},
+      {name: t('col.after'), value: b => b.severityAfter ?? '-'}]);
   }
 }

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -18,6 +19,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -78,10 +81,17 @@ final class Browser implements AutoCloseable {
 
     /** Opens url with no remembered language or profile, and waits until the console has loaded. */
     void open(String url) {
+        errors();
         driver.get(url);
         script("localStorage.clear(); sessionStorage.clear();");
         driver.navigate().refresh();
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    }
+
+    /** The errors the page logged since the last call: script errors, refused resources, policy violations. */
+    List<String> errors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
     }
 
     Object script(String js, Object... args) {
@@ -92,14 +102,15 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.id(id));
     }
 
-    /** A PNG of the page from the top of one element to the bottom of another, at full width. */
+    /** A PNG of the page from the top of one element to the bottom of another, as wide as the main column. */
     byte[] screenshot(String fromId, String toId) {
         Number top = (Number) script("return arguments[0].getBoundingClientRect().top + window.scrollY", byId(fromId));
         Number bottom = (Number) script("return arguments[0].getBoundingClientRect().bottom + window.scrollY", byId(toId));
-        Number width = (Number) script("return document.documentElement.clientWidth");
+        Number left = (Number) script("return arguments[0].getBoundingClientRect().left", byId("main"));
+        Number width = (Number) script("return arguments[0].getBoundingClientRect().width", byId("main"));
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
-                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", Math.max(0, top.doubleValue() - 16),
-                        "width", width, "height", bottom.doubleValue() - top.doubleValue() + 32, "scale", 1)));
+                "captureBeyondViewport", true, "clip", Map.of("x", left, "y", Math.max(0, top.doubleValue() - 16),
+                        "width", width, "height", bottom.doubleValue() - top.doubleValue() + 32, "scale", 0.8)));
         return Base64.getDecoder().decode((String) shot.get("data"));
     }
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -75,6 +76,9 @@ class ConsoleBrowserTest {
         assertEquals("开始", browser.driver.findElement(By.cssSelector("nav a[data-view='start']")).getText());
 
         pickQitaihe("2020");
+        assertEquals(List.of(), browser.script("return [...document.querySelectorAll('input, select, textarea')]"
+                + ".filter(e => !e.labels.length && !e.getAttribute('aria-label')).map(e => e.id || e.name)"),
+                "every form control has a label");
         fill("innovation.rdIntensityPct", "0.5");
         fill("economy.resourceIndustrySharePct", "55");
         new Select(browser.byId("f-typology.resourceType")).selectByValue("COAL");
@@ -100,6 +104,7 @@ class ConsoleBrowserTest {
         assertEquals("Start", browser.driver.findElement(By.cssSelector("nav a[data-view='start']")).getText());
         assertReportShows(en);
         write("report-en.png", browser.screenshot("view-report", "recommendation-table"));
+        assertEquals(List.of(), browser.errors(), "no script error, refused resource or content-policy violation");
     }
 
     /** What the report view shows equals the API's answer: stage, coverage, every severity and score, in order. */
@@ -147,10 +152,18 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void aValueTheApiRefusesIsShownAtItsField() throws Exception {
-        pickQitaihe("2020");
+    void aValueTheApiRefusesIsShownAtItsFieldUsingOnlyTheKeyboard() throws Exception {
+        // type the name, tab past the census year to the first match, press Enter; type the value, press Enter
+        WebElement search = browser.byId("region-q");
+        search.sendKeys("七台河");
+        browser.wait.until(d -> !d.findElements(By.cssSelector("#region-results button[data-code='" + CODE + "']")).isEmpty());
+        search.sendKeys(Keys.TAB);
+        browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertEquals(CODE, browser.driver.switchTo().activeElement().getDomAttribute("data-code"));
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        browser.wait.until(d -> d.findElement(By.id("view-edit")).isDisplayed());
         fill("innovation.rdIntensityPct", "25");
-        browser.byId("evaluate").click();
+        browser.byId("f-innovation.rdIntensityPct").sendKeys(Keys.ENTER);
         WebElement error = browser.byId("e-innovation.rdIntensityPct");
         browser.wait.until(d -> error.isDisplayed());
 
@@ -261,6 +274,8 @@ class ConsoleBrowserTest {
                 + "for (let i = 4; i < d.length; i += 4) { if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2]"
                 + " || d[i + 3] !== d[3]) return true; } return false;", canvas.get(0));
         assertTrue(painted, id + " is painted");
+        String picture = browser.driver.findElement(By.cssSelector("#" + id + " + img.chart-print")).getDomAttribute("src");
+        assertTrue(picture.startsWith("data:image/png;base64,") && picture.length() > 2000, id + " has its picture for print");
     }
 
     private static ObjectNode startingProfile(String year) throws IOException {
