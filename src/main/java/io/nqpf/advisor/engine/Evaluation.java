@@ -27,7 +27,10 @@ public record Evaluation(Ruleset ruleset, Map<String, Object> values, Findings f
     public record Watch(List<Evidence> evidence, Set<String> rules) {
     }
 
-    /** A missing indicator: the rules that wanted it and the bottlenecks or stages it could have revealed. */
-    public record DataGap(String indicator, Set<String> neededBy, Set<String> couldReveal) {
+    /**
+     * A missing indicator: the rules that wanted it, the bottlenecks or stages it could have revealed, and the
+     * what-if matches that rest on it (each with the observed and the missing evidence of its rule).
+     */
+    public record DataGap(String indicator, Set<String> neededBy, Set<String> couldReveal, List<Findings.Hit> hits) {
     }
 }

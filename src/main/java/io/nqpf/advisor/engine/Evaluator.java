@@ -72,8 +72,11 @@ public final class Evaluator {
             if (!missing.isEmpty() && near.isEmpty()) {
                 for (Evidence e : missing) {
                     Evaluation.DataGap gap = gaps.computeIfAbsent(e.getIndicator(),
-                            k -> new Evaluation.DataGap(k, new LinkedHashSet<>(), new LinkedHashSet<>()));
+                            k -> new Evaluation.DataGap(k, new LinkedHashSet<>(), new LinkedHashSet<>(), new ArrayList<>()));
                     gap.neededBy().add(hit.rule());
+                    if (!gap.hits().contains(hit)) {
+                        gap.hits().add(hit);
+                    }
                     boolean alreadyKnown = stageHit ? real.stage() != null : real.bottlenecks().containsKey(hit.target());
                     if (!alreadyKnown) {
                         gap.couldReveal().add(hit.target());

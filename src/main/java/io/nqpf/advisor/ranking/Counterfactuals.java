@@ -1,7 +1,10 @@
 package io.nqpf.advisor.ranking;
 
+import io.nqpf.advisor.engine.Evaluation;
 import io.nqpf.advisor.engine.facts.Bottleneck;
 import io.nqpf.advisor.engine.facts.Evidence;
+import io.nqpf.advisor.engine.facts.Findings;
+import io.nqpf.advisor.engine.facts.Stage;
 import io.nqpf.advisor.knowledge.Comparison;
 import io.nqpf.advisor.knowledge.ThresholdDef;
 import io.nqpf.advisor.profile.ProfileIndicators;
@@ -10,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The {@code clearsWhen} of a bottleneck: the fewest indicator changes after which no rule that found it still
@@ -122,5 +126,84 @@ public final class Counterfactuals {
             target = (long) (t.comparison().low() ? Math.ceil(d) : Math.floor(d));
         }
         return new Change(path, first.getValue(), target, t.isActionable() && target != null, false);
+    }
+
+    /**
+     * What one missing indicator could change on its own, from the what-if matches that rest on it.
+     *
+     * @param leverage       how much the answer could change: each bottleneck it could reveal alone counts the least
+     *                       severity that bottleneck would have (its value just past the threshold, the other evidence
+     *                       as observed); deciding the stage counts {@link #STAGE_WEIGHT}; a bottleneck or stage it could
+     *                       reveal only together with other missing indicators counts the same divided by how many
+     *                       indicators are missing
+     * @param revealsAlone   bottlenecks that this value alone, with the other observed values as they are, could reveal
+     * @param decidesStage   whether this value alone could decide the smart-specialization stage
+     * @param partlyObserved rules (by bottleneck) that want this value and whose other condition is already observed
+     */
+    public record Leverage(String indicator, double leverage, List<String> revealsAlone, boolean decidesStage,
+            List<Partial> partlyObserved) {
+    }
+
+    /** A rule for {@code bottleneck} whose {@code observed} indicators are past their thresholds and which waits on {@code missing}. */
+    public record Partial(String bottleneck, List<String> observed, List<String> missing) {
+    }
+
+    /** What deciding the stage weighs in {@link Leverage#leverage()}: like a bottleneck of medium severity. */
+    public static final double STAGE_WEIGHT = 0.5;
+
+    public static Leverage leverage(Evaluation.DataGap gap) {
+        Map<String, Double> alone = new LinkedHashMap<>();
+        Map<String, Double> together = new LinkedHashMap<>();
+        List<Partial> partial = new ArrayList<>();
+        for (Findings.Hit hit : gap.hits()) {
+            if (!gap.couldReveal().contains(hit.target())) {
+                continue;
+            }
+            TreeSet<String> missing = indicators(hit, Evidence.Basis.MISSING);
+            TreeSet<String> observed = indicators(hit, Evidence.Basis.OBSERVED);
+            boolean stage = isStage(hit.target());
+            String key = stage ? STAGE : hit.target();
+            double weight = stage ? STAGE_WEIGHT : leastSeverity(hit);
+            if (missing.size() == 1) {
+                alone.merge(key, weight, Math::max);
+            } else {
+                together.merge(key, weight / missing.size(), Math::max);
+            }
+            Partial p = new Partial(hit.target(), List.copyOf(observed), List.copyOf(missing));
+            if (!stage && !observed.isEmpty() && !partial.contains(p)) {
+                partial.add(p);
+            }
+        }
+        together.keySet().removeAll(alone.keySet());
+        double total = alone.values().stream().mapToDouble(Double::doubleValue).sum()
+                + together.values().stream().mapToDouble(Double::doubleValue).sum();
+        List<String> reveals = alone.keySet().stream().filter(k -> !k.equals(STAGE)).sorted().toList();
+        partial.sort(Comparator.comparing(Partial::bottleneck).thenComparing(p -> String.join(",", p.observed())));
+        return new Leverage(gap.indicator(), Math.round(total * 100) / 100.0, reveals, alone.containsKey(STAGE),
+                List.copyOf(partial));
+    }
+
+    private static final String STAGE = "STAGE";
+
+    private static TreeSet<String> indicators(Findings.Hit hit, Evidence.Basis basis) {
+        TreeSet<String> paths = new TreeSet<>();
+        hit.evidence().stream().filter(e -> e.basis() == basis).forEach(e -> paths.add(e.getIndicator()));
+        return paths;
+    }
+
+    /** The severity the finding would have with every missing value just past its threshold (excess 0). */
+    private static double leastSeverity(Findings.Hit hit) {
+        double mean = hit.evidence().stream()
+                .mapToDouble(e -> e.basis() == Evidence.Basis.OBSERVED ? e.getExcess() : 0).average().orElse(0);
+        return Bottleneck.BASE_SEVERITY + (1 - Bottleneck.BASE_SEVERITY) * mean;
+    }
+
+    private static boolean isStage(String target) {
+        for (Stage s : Stage.values()) {
+            if (s.name().equals(target)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,8 +1,14 @@
 package io.nqpf.advisor.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nqpf.advisor.engine.Evaluator;
+import io.nqpf.advisor.engine.Ruleset;
+import io.nqpf.advisor.engine.facts.Bottleneck;
 import io.nqpf.advisor.knowledge.Catalog;
 import io.nqpf.advisor.knowledge.Language;
 import io.nqpf.advisor.profile.ProfileIndicators;
+import io.nqpf.advisor.profile.ProfileReader;
 import io.nqpf.advisor.profile.RegionProfile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,22 +20,42 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Compares two reports of the same ruleset: what was resolved, what is new, what moved, and why. */
+/**
+ * Compares two reports of the same ruleset: what was resolved, what is new, what moved, and why. An indicator given
+ * on one side only is an observation change, never a cause: the two profiles are also evaluated with the same
+ * indicators given (each completed with the other's values of the indicators it lacks), so that only values that
+ * really changed make a bottleneck resolved or new, or move its severity. A bottleneck that only the newly given
+ * data show became observable; one that only missing data hide is no longer observable.
+ */
 public final class ComparisonAssembler {
 
     private ComparisonAssembler() {
     }
 
-    public static ComparisonReport compare(RegionProfile beforeProfile, Report before, RegionProfile afterProfile, Report after,
-            Catalog catalog, Language lang) {
+    public static ComparisonReport compare(RegionProfile beforeProfile, Report before, RegionProfile afterProfile,
+            Report after, Ruleset ruleset, Language lang) {
+        Catalog catalog = ruleset.catalog();
         Map<String, Object> valuesBefore = ProfileIndicators.values(beforeProfile);
         Map<String, Object> valuesAfter = ProfileIndicators.values(afterProfile);
         Set<String> changed = new LinkedHashSet<>();
+        Set<String> gained = new LinkedHashSet<>();
+        Set<String> lost = new LinkedHashSet<>();
         for (String path : ProfileIndicators.paths()) {
-            if (!Objects.equals(number(valuesBefore.get(path)), number(valuesAfter.get(path)))) {
+            Object x = valuesBefore.get(path);
+            Object y = valuesAfter.get(path);
+            if (x == null && y != null) {
+                gained.add(path);
+            } else if (x != null && y == null) {
+                lost.add(path);
+            } else if (!Objects.equals(number(x), number(y))) {
                 changed.add(path);
             }
         }
+        // both sides with the same indicators given: before completed with what after newly gives, after with what
+        // it no longer gives
+        Map<String, Bottleneck> sameBefore = completed(beforeProfile, afterProfile, gained, ruleset);
+        Map<String, Bottleneck> sameAfter = completed(afterProfile, beforeProfile, lost, ruleset);
+
         Map<String, Report.BottleneckView> b = index(before.bottlenecks(), Report.BottleneckView::id);
         Map<String, Report.BottleneckView> a = index(after.bottlenecks(), Report.BottleneckView::id);
         Map<String, Set<String>> affects = new LinkedHashMap<>();
@@ -37,24 +63,40 @@ public final class ComparisonAssembler {
         List<ComparisonReport.BottleneckChange> resolved = new ArrayList<>();
         List<ComparisonReport.BottleneckChange> introduced = new ArrayList<>();
         List<ComparisonReport.BottleneckChange> persisting = new ArrayList<>();
+        List<ComparisonReport.BottleneckChange> becameObservable = new ArrayList<>();
+        List<ComparisonReport.BottleneckChange> noLongerObservable = new ArrayList<>();
         for (var e : b.values()) {
             Report.BottleneckView now = a.get(e.id());
             List<String> causes = causes(changed, e, now);
+            if (now == null && sameAfter.containsKey(e.id())) {
+                noLongerObservable.add(new ComparisonReport.BottleneckChange(e.id(), e.title(), e.severity(), null, null,
+                        causes(lost, e, null)));
+                continue;
+            }
             causes.forEach(c -> affects.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(e.id()));
             if (now == null) {
                 resolved.add(new ComparisonReport.BottleneckChange(e.id(), e.title(), e.severity(), null, null, causes));
             } else {
-                double delta = Math.round((now.severity() - e.severity()) * 1000) / 1000.0;
+                Bottleneck x = sameBefore.get(e.id());
+                Bottleneck y = sameAfter.get(e.id());
+                double delta = x != null && y != null ? round3(round3(y.getSeverity()) - round3(x.getSeverity()))
+                        : round3(now.severity() - e.severity());
                 persisting.add(new ComparisonReport.BottleneckChange(e.id(), e.title(), e.severity(), now.severity(),
                         delta, causes));
             }
         }
         for (var e : a.values()) {
-            if (!b.containsKey(e.id())) {
-                List<String> causes = causes(changed, null, e);
-                causes.forEach(c -> affects.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(e.id()));
-                introduced.add(new ComparisonReport.BottleneckChange(e.id(), e.title(), null, e.severity(), null, causes));
+            if (b.containsKey(e.id())) {
+                continue;
             }
+            if (sameBefore.containsKey(e.id())) {
+                becameObservable.add(new ComparisonReport.BottleneckChange(e.id(), e.title(), null, e.severity(), null,
+                        causes(gained, null, e)));
+                continue;
+            }
+            List<String> causes = causes(changed, null, e);
+            causes.forEach(c -> affects.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(e.id()));
+            introduced.add(new ComparisonReport.BottleneckChange(e.id(), e.title(), null, e.severity(), null, causes));
         }
 
         Map<String, Report.RecommendationView> rb = index(before.recommendations(), Report.RecommendationView::id);
@@ -80,11 +122,51 @@ public final class ComparisonAssembler {
                 .toList();
         return new ComparisonReport(lang.tag(), before.ruleset(), before.region(), after.region(),
                 new ComparisonReport.StageChange(before.smartSpecialization().stage(), after.smartSpecialization().stage()),
-                resolved, introduced, persisting, moves, indicators);
+                resolved, introduced, persisting, moves, indicators,
+                observations(gained, valuesAfter, after, catalog, lang),
+                observations(lost, valuesBefore, before, catalog, lang), becameObservable, noLongerObservable);
     }
 
-    /** Changed indicators among the evidence of a bottleneck before and after. */
-    private static List<String> causes(Set<String> changed, Report.BottleneckView before, Report.BottleneckView after) {
+    /** The indicators given on one side only, each with its value there and the bottlenecks there that rest on it. */
+    private static List<ComparisonReport.ObservationChange> observations(Set<String> paths, Map<String, Object> values,
+            Report side, Catalog catalog, Language lang) {
+        return paths.stream().map(p -> new ComparisonReport.ObservationChange(p, catalog.indicatorLabel(p, lang),
+                values.get(p), side.bottlenecks().stream()
+                        .filter(v -> v.evidence().stream().anyMatch(e -> e.indicator().equals(p)))
+                        .map(Report.BottleneckView::id).toList()))
+                .toList();
+    }
+
+    /**
+     * The bottlenecks of {@code profile} completed with the {@code other} profile's values of {@code paths}.
+     * Completed profiles are only evaluated, never shown, so they are not validated (completing one industry share
+     * may break the sum of the three).
+     */
+    private static Map<String, Bottleneck> completed(RegionProfile profile, RegionProfile other, Set<String> paths,
+            Ruleset ruleset) {
+        ObjectNode tree = ProfileReader.mapper().valueToTree(profile);
+        JsonNode from = ProfileReader.mapper().valueToTree(other);
+        for (String path : paths) {
+            String[] parts = path.split("\\.");
+            ObjectNode parent = tree;
+            JsonNode source = from;
+            for (int i = 0; i < parts.length - 1; i++) {
+                JsonNode child = parent.get(parts[i]);
+                parent = child instanceof ObjectNode o ? o : parent.putObject(parts[i]);
+                source = source.path(parts[i]);
+            }
+            parent.set(parts[parts.length - 1], source.path(parts[parts.length - 1]));
+        }
+        try {
+            RegionProfile completed = ProfileReader.mapper().treeToValue(tree, RegionProfile.class);
+            return Evaluator.evaluate(completed, ruleset).findings().bottlenecks();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a profile completed from two valid profiles must read", e);
+        }
+    }
+
+    /** Indicators of {@code among} in the evidence of a bottleneck before and after. */
+    private static List<String> causes(Set<String> among, Report.BottleneckView before, Report.BottleneckView after) {
         Set<String> evidence = new LinkedHashSet<>();
         for (Report.BottleneckView v : new Report.BottleneckView[] {before, after}) {
             if (v != null) {
@@ -94,7 +176,11 @@ public final class ComparisonAssembler {
         if (before != null && after == null) {
             before.clearsWhen().forEach(c -> evidence.add(c.indicator()));
         }
-        return evidence.stream().filter(changed::contains).toList();
+        return evidence.stream().filter(among::contains).toList();
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 
     private static Object number(Object value) {

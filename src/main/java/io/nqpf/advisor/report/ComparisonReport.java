@@ -11,11 +11,29 @@ public record ComparisonReport(
         Report.RegionRef before,
         Report.RegionRef after,
         @Schema(description = "Smart-specialization stage before and after") StageChange stage,
-        @Schema(description = "Bottlenecks found before but not after") List<BottleneckChange> resolved,
-        @JsonProperty("new") @Schema(name = "new", description = "Bottlenecks found after but not before") List<BottleneckChange> introduced,
-        @Schema(description = "Bottlenecks found in both, with the severity delta") List<BottleneckChange> persisting,
+        @Schema(description = "Bottlenecks found before but not after because values changed; never one lost only "
+                + "because its evidence is missing after (see noLongerObservable)") List<BottleneckChange> resolved,
+        @JsonProperty("new") @Schema(name = "new", description = "Bottlenecks found after but not before because values "
+                + "changed; never one found only because its evidence is newly given (see becameObservable)")
+        List<BottleneckChange> introduced,
+        @Schema(description = "Bottlenecks found in both; delta is the severity change that changed values cause, "
+                + "with the indicators observed on one side only held alike") List<BottleneckChange> persisting,
         @Schema(description = "Countermeasures whose rank moved, appeared or disappeared") List<RankMove> rankMoves,
-        @Schema(description = "Indicators whose value changed, with the bottlenecks they moved") List<IndicatorChange> indicatorChanges) {
+        @Schema(description = "Indicators given in both profiles whose value changed, with the bottlenecks they moved")
+        List<IndicatorChange> indicatorChanges,
+        @Schema(description = "Indicators given after but not before") List<ObservationChange> newlyObserved,
+        @Schema(description = "Indicators given before but not after") List<ObservationChange> noLongerObserved,
+        @Schema(description = "Bottlenecks found after but not before whose finding rests on a newly observed "
+                + "indicator: the earlier profile could not show them; causedBy names those indicators")
+        List<BottleneckChange> becameObservable,
+        @Schema(description = "Bottlenecks found before but not after only because their evidence is missing after: "
+                + "not resolved; causedBy names the indicators no longer given") List<BottleneckChange> noLongerObservable) {
+
+    @Schema(name = "ObservationChange", description = "An indicator given in one profile only")
+    public record ObservationChange(String indicator, String label,
+            @Schema(description = "Its value in the profile that gives it") Object value,
+            @Schema(description = "Bottleneck ids whose finding in that profile rests on it") List<String> bottlenecks) {
+    }
 
     @Schema(name = "StageChange")
     public record StageChange(String before, String after) {

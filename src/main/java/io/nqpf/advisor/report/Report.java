@@ -25,7 +25,11 @@ public record Report(
                 + "institutional reform before specialization bets while a market or innovation-system bottleneck "
                 + "stands. Absent when no such order applies") String sequencing,
         @Schema(description = "Bottlenecks that did not fire but whose evidence lies within 10% of a threshold") List<WatchItem> watchlist,
-        @Schema(description = "Indicators the profile lacks that rules wanted, most consequential first") List<DataGapView> dataGaps,
+        @Schema(description = "Indicators the profile lacks that rules wanted, ranked by leverage: how much each alone "
+                + "could change the answer") List<DataGapView> dataGaps,
+        @Schema(description = "The most valuable indicators to collect next, at most five, most valuable first: the "
+                + "first data gaps with some leverage, each with the reason in the report's language")
+        List<NextIndicator> nextIndicators,
         @Schema(description = "Only with explain=full: the rules that fired, in order") List<TraceItem> trace) {
 
     @Schema(name = "RulesetRef", description = "Identifies the exact rules used")
@@ -137,7 +141,29 @@ public record Report(
 
     @Schema(name = "DataGap")
     public record DataGapView(String indicator, String label, List<String> neededBy,
-            @Schema(description = "Bottleneck ids or stages the indicator could reveal") List<String> couldReveal) {
+            @Schema(description = "Bottleneck ids or stages the indicator could reveal") List<String> couldReveal,
+            @Schema(description = "1 for the gap of most leverage") int rank,
+            @Schema(description = "How much the indicator alone could change the answer: the least severity of each "
+                    + "bottleneck it could reveal on its own, 0.5 for deciding the stage, and a share of each finding "
+                    + "it could reveal only with other missing indicators", example = "0.68") double leverage,
+            @Schema(description = "Bottlenecks this value alone could reveal, the other observed values as they are")
+            List<String> revealsAlone,
+            @Schema(description = "Whether this value alone could decide the smart-specialization stage")
+            boolean decidesStage,
+            @Schema(description = "Rules that want this value and whose other condition is already observed")
+            List<PartlyObserved> partlyObserved) {
+    }
+
+    @Schema(name = "PartlyObserved", description = "A two-condition (or longer) rule of which one half is observed "
+            + "past its threshold and the other half is missing")
+    public record PartlyObserved(@Schema(example = "B-INST-TALENT") String bottleneck,
+            @Schema(description = "Indicators of the rule already observed past their thresholds") List<String> observed,
+            @Schema(description = "Indicators of the rule the profile lacks") List<String> missing) {
+    }
+
+    @Schema(name = "NextIndicator", description = "An indicator worth collecting next, and why")
+    public record NextIndicator(@Schema(example = "talent.tertiaryEducatedSharePct") String indicator, String label,
+            @Schema(description = "One sentence in the report's language") String reason) {
     }
 
     @Schema(name = "TraceItem")

@@ -82,13 +82,7 @@ public final class ReportAssembler {
                 .sorted(Comparator.comparing(Report.WatchItem::id))
                 .toList();
 
-        List<Report.DataGapView> gaps = ev.dataGaps().values().stream()
-                .sorted(Comparator.comparingInt((Evaluation.DataGap g) -> -g.couldReveal().size())
-                        .thenComparingInt(g -> -g.neededBy().size())
-                        .thenComparing(Evaluation.DataGap::indicator))
-                .map(g -> new Report.DataGapView(g.indicator(), catalog.indicatorLabel(g.indicator(), lang),
-                        List.copyOf(g.neededBy()), List.copyOf(g.couldReveal())))
-                .toList();
+        List<Report.DataGapView> gaps = DataGaps.ranked(ev, lang);
 
         List<Report.TraceItem> trace = null;
         if (explain) {
@@ -111,7 +105,7 @@ public final class ReportAssembler {
                 new Report.RegionRef(profile.regionId(), profile.name(), profile.year()),
                 Coverage.of(ev, bottlenecks.size(), lang), Plausibility.of(ev.values(), ev.ruleset().catalog(), lang),
                 stage, bottlenecks, recommendations, sequencing(found.keySet(), recommendations, ev, lang), watchlist,
-                gaps, trace);
+                gaps, DataGaps.next(gaps, ev, lang), trace);
     }
 
     private static final java.util.Set<String> INSTITUTIONAL = java.util.Set.of("B-INST-MARKET", "B-INST-INNOVATION");

@@ -111,7 +111,7 @@ public class RecommendationService {
         // a comparison ranks every measure, so that a move out of the top of the list is seen
         Report a = evaluate(before, language, false, Integer.MAX_VALUE, ruleset);
         Report b = evaluate(after, language, false, Integer.MAX_VALUE, ruleset);
-        return ComparisonAssembler.compare(before, a, after, b, ruleset.catalog(), language);
+        return ComparisonAssembler.compare(before, a, after, b, ruleset, language);
     }
 
     /** One side of a comparison, its violations named {@code before.…} or {@code after.…}. */

@@ -114,6 +114,53 @@ class BatchAndCompareTest {
     }
 
     @Test
+    void deletingFieldsNeverResolvesABottleneck() {
+        String before = Examples.read("declining-coal-city.json");
+        JsonPath report = given().contentType(ContentType.JSON).queryParam("lang", "en").body(before)
+                .post("/api/v1/recommendations").then().statusCode(200).extract().jsonPath();
+        // the evidence of the two most severe bottlenecks, deleted from the profile
+        List<String> deleted = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            for (String path : report.<String>getList("bottlenecks[" + i + "].evidence.indicator")) {
+                if (!deleted.contains(path) && !path.startsWith("typology.")) {
+                    deleted.add(path);
+                }
+            }
+        }
+        List<String> gone = report.getList("bottlenecks[0..1].id");
+        com.fasterxml.jackson.databind.node.ObjectNode after;
+        try {
+            after = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(before);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        for (String path : deleted) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) after.get(path.substring(0, path.indexOf('.'))))
+                    .remove(path.substring(path.indexOf('.') + 1));
+        }
+        JsonPath c = given().filter(Contract.validated()).contentType(ContentType.JSON).queryParam("lang", "en")
+                .body("{\"before\":" + before + ",\"after\":" + after + "}").post(COMPARE).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of(), c.getList("resolved"), "nothing changed value, so nothing is resolved");
+        assertEquals(List.of(), c.getList("new"));
+        assertEquals(List.of(), c.getList("indicatorChanges"));
+        assertEquals(List.of(), c.getList("newlyObserved"));
+        assertEquals(deleted.stream().sorted().toList(), c.<String>getList("noLongerObserved.indicator").stream().sorted().toList());
+        // each of the two is either still found on other evidence or no longer observable, never resolved
+        List<Object> kept = new ArrayList<>(c.getList("persisting.id"));
+        kept.addAll(c.getList("noLongerObservable.id"));
+        assertTrue(kept.containsAll(gone), gone + " among " + kept);
+        assertTrue(c.getList("noLongerObservable.id").contains(gone.get(0)), c.getList("noLongerObservable").toString());
+        for (Map<String, Object> p : c.<Map<String, Object>>getList("persisting")) {
+            assertEquals(0.0, ((Number) p.get("delta")).doubleValue(), "no value changed: " + p);
+        }
+        for (Map<String, Object> n : c.<Map<String, Object>>getList("noLongerObservable")) {
+            assertTrue(deleted.containsAll((List<?>) n.get("causedBy")) && !((List<?>) n.get("causedBy")).isEmpty(), n.toString());
+        }
+    }
+
+    @Test
     void compareNamesTheSideOfABadField() {
         String coal = Examples.read("declining-coal-city.json");
         given().filter(Contract.responsesOnly()).contentType(ContentType.JSON)

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nqpf.advisor.profile.ProfileReader;
@@ -159,6 +160,43 @@ class RegionResourceTest {
         problem(given().filter(Contract.validated()).queryParam("year", 2010).get(URL + "/460300/profile"), 422)
                 .body("detail", containsString("2010")).body("detail", containsString("三沙市"));
         problem(given().filter(Contract.validated()).get(URL + "/659001/profile"), 422);
+    }
+
+    @Test
+    void theCompareOf2010And2020FromTheDirectoryCallsNothingNewOrResolvedThatOnlyAMissingFieldCauses() {
+        String before = given().filter(Contract.validated()).queryParam("year", 2010).get(URL + "/230900/profile")
+                .then().statusCode(200).extract().jsonPath().prettify();
+        String after = given().filter(Contract.validated()).queryParam("year", 2020).get(URL + "/230900/profile")
+                .then().statusCode(200).extract().jsonPath().prettify();
+        JsonPath c = given().filter(Contract.validated()).contentType(ContentType.JSON).queryParam("lang", "en")
+                .body("{\"before\":" + profileOf(before) + ",\"after\":" + profileOf(after) + "}")
+                .post("/api/v1/recommendations/compare").then().statusCode(200).extract().jsonPath();
+        // the annual change exists only from 2020 on: what it shows became observable, it is not new
+        assertEquals(List.of("talent.populationChangePct"), c.getList("newlyObserved.indicator"));
+        assertEquals(List.of(), c.getList("noLongerObserved"));
+        assertEquals(List.of(-2.85f), c.getList("newlyObserved.value"));
+        assertEquals(List.of("B-INST-TALENT"), c.getList("becameObservable.id"));
+        assertEquals(List.of("talent.populationChangePct"), c.getList("becameObservable[0].causedBy"));
+        assertEquals(List.of(List.of("B-INST-TALENT")), c.getList("newlyObserved.bottlenecks"));
+        // what is new or resolved is caused by values given in both years that changed
+        List<String> changed = c.getList("indicatorChanges.indicator");
+        for (String side : List.of("new", "resolved")) {
+            for (Map<String, Object> b : c.<Map<String, Object>>getList(side)) {
+                List<?> causes = (List<?>) b.get("causedBy");
+                assertTrue(!causes.isEmpty() && changed.containsAll(causes), side + " " + b);
+            }
+        }
+        assertTrue(c.getList("new.id").contains("B-DEMOGRAPHIC-PRESSURE"), "65+ rose from 6.86% to 15.16%: " + c.getList("new"));
+        assertTrue(!changed.contains("talent.populationChangePct"));
+    }
+
+    /** The profile of a starting-profile answer. */
+    private String profileOf(String startingProfile) {
+        try {
+            return json.writeValueAsString(json.readTree(startingProfile).get("profile"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static ValidatableResponse problem(Response response, int status) {

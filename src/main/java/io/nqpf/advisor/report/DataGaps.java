@@ -1,0 +1,92 @@
+package io.nqpf.advisor.report;
+
+import io.nqpf.advisor.engine.Evaluation;
+import io.nqpf.advisor.knowledge.Catalog;
+import io.nqpf.advisor.knowledge.Language;
+import io.nqpf.advisor.ranking.Counterfactuals;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The data gaps of a report ranked by leverage (how much each missing indicator alone could change the answer), and
+ * the few indicators most worth collecting next, each with its reason.
+ */
+final class DataGaps {
+
+    /** The most indicators {@code nextIndicators} names. */
+    static final int NEXT = 5;
+
+    private DataGaps() {
+    }
+
+    static List<Report.DataGapView> ranked(Evaluation ev, Language lang) {
+        Catalog catalog = ev.ruleset().catalog();
+        List<Counterfactuals.Leverage> leverage = ev.dataGaps().values().stream().map(Counterfactuals::leverage)
+                .sorted(Comparator.comparingDouble((Counterfactuals.Leverage l) -> -l.leverage())
+                        .thenComparingInt(l -> -ev.dataGaps().get(l.indicator()).couldReveal().size())
+                        .thenComparingInt(l -> -ev.dataGaps().get(l.indicator()).neededBy().size())
+                        .thenComparing(Counterfactuals.Leverage::indicator))
+                .toList();
+        List<Report.DataGapView> gaps = new ArrayList<>();
+        for (Counterfactuals.Leverage l : leverage) {
+            Evaluation.DataGap g = ev.dataGaps().get(l.indicator());
+            gaps.add(new Report.DataGapView(g.indicator(), catalog.indicatorLabel(g.indicator(), lang),
+                    List.copyOf(g.neededBy()), List.copyOf(g.couldReveal()), gaps.size() + 1, l.leverage(),
+                    l.revealsAlone(), l.decidesStage(), l.partlyObserved().stream()
+                            .map(p -> new Report.PartlyObserved(p.bottleneck(), p.observed(), p.missing())).toList()));
+        }
+        return gaps;
+    }
+
+    static List<Report.NextIndicator> next(List<Report.DataGapView> gaps, Evaluation ev, Language lang) {
+        return gaps.stream().filter(g -> g.leverage() > 0).limit(NEXT)
+                .map(g -> new Report.NextIndicator(g.indicator(), g.label(), reason(g, ev, lang))).toList();
+    }
+
+    private static String reason(Report.DataGapView g, Evaluation ev, Language lang) {
+        Catalog catalog = ev.ruleset().catalog();
+        String key;
+        String bottlenecks;
+        if (!g.revealsAlone().isEmpty()) {
+            key = g.decidesStage() ? "gap.reason.alone-stage" : "gap.reason.alone";
+            bottlenecks = titles(g.revealsAlone(), catalog, lang);
+        } else if (g.decidesStage()) {
+            key = "gap.reason.stage";
+            bottlenecks = "";
+        } else if (!g.partlyObserved().isEmpty()) {
+            Report.PartlyObserved p = g.partlyObserved().stream()
+                    .min(Comparator.comparingInt((Report.PartlyObserved x) -> x.missing().size())).orElseThrow();
+            String observed = p.observed().stream().map(i -> catalog.indicatorLabel(i, lang))
+                    .collect(Collectors.joining(lang == Language.EN ? ", " : "、"));
+            return catalog.factor("gap.reason.completes", lang).replace("{label}", g.label())
+                    .replace("{bottleneck}", titles(List.of(p.bottleneck()), catalog, lang))
+                    .replace("{observed}", observed);
+        } else {
+            key = "gap.reason.together";
+            bottlenecks = titles(g.couldReveal().stream().filter(id -> id.startsWith("B-")).toList(), catalog, lang);
+        }
+        int others = otherMissing(g, ev);
+        if (key.equals("gap.reason.together") && others == 1) {
+            key = "gap.reason.together-one";
+        }
+        return catalog.factor(key, lang).replace("{label}", g.label()).replace("{bottlenecks}", bottlenecks)
+                .replace("{others}", String.valueOf(others));
+    }
+
+    /** The fewest other missing indicators a rule wanting this one, for a finding not yet made, also waits on. */
+    private static int otherMissing(Report.DataGapView g, Evaluation ev) {
+        return ev.dataGaps().get(g.indicator()).hits().stream().filter(h -> g.couldReveal().contains(h.target()))
+                .mapToInt(h -> (int) h.evidence().stream()
+                        .filter(e -> e.basis() == io.nqpf.advisor.engine.facts.Evidence.Basis.MISSING)
+                        .map(e -> e.getIndicator()).distinct().count() - 1)
+                .min().orElse(0);
+    }
+
+    private static String titles(List<String> ids, Catalog catalog, Language lang) {
+        return ids.stream().map(id -> catalog.bottlenecks().containsKey(id)
+                        ? "“" + catalog.bottlenecks().get(id).title().in(lang) + "”" : id)
+                .collect(Collectors.joining(lang == Language.EN ? ", " : "、"));
+    }
+}
