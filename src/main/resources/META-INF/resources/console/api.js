@@ -25,6 +25,7 @@ export async function call(path, {method = 'GET', body, lang} = {}) {
 export const endpoints = {
   openapi: () => call('q/openapi?format=json'),
   indicators: lang => call('api/v1/indicators', {lang}),
+  catalog: lang => call('api/v1/catalog', {lang}),
   regions: q => call('api/v1/regions?limit=20&q=' + encodeURIComponent(q)),
   startingProfile: (code, year) => call(`api/v1/regions/${encodeURIComponent(code)}/profile?year=${year}`),
   examples: () => call('api/v1/examples'),

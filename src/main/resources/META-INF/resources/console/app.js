@@ -14,6 +14,8 @@ const state = {
   lang: initialLanguage(localStorage.getItem(`${STORE}.lang`), navigator.languages || [navigator.language]),
   groups: null,        // form groups from the OpenAPI document
   dictionary: {},      // indicator path → data-dictionary entry, in state.lang
+  titles: {},          // bottleneck and countermeasure id → title, in titlesLang (from the catalog)
+  titlesLang: null,
   profile: null,       // the profile being edited (as loaded; the form's values are read into a copy)
   provenance: null,    // where a census starting profile's figures come from
   report: null,
@@ -27,6 +29,7 @@ const ctx = () => ({
   t, lang: state.lang,
   has: key => hasText(state.lang, key),
   label: path => state.dictionary[path]?.label,
+  title: id => state.titles[id] || (hasText(state.lang, 'stage.' + id) ? t('stage.' + id) : id),
   enumLabel: v => hasText(state.lang, 'enum.' + v) ? t('enum.' + v) : v,
   value: v => typeof v === 'boolean' ? t(v ? 'yes' : 'no') : typeof v === 'number' ? num(v, state.lang)
     : typeof v === 'string' ? (hasText(state.lang, 'enum.' + v) ? t('enum.' + v) : v)
@@ -100,6 +103,17 @@ async function loadDictionary() {
   const answer = await endpoints.indicators(state.lang).catch(() => null);
   const entries = answer?.ok ? (Array.isArray(answer.data) ? answer.data : answer.data?.indicators || []) : [];
   state.dictionary = Object.fromEntries(entries.map(e => [e.indicator || e.path, e]));
+}
+
+/** The catalog's titles, to name the bottlenecks a report or comparison refers to by id only. */
+async function loadTitles() {
+  if (state.titlesLang === state.lang) {
+    return;
+  }
+  const answer = await endpoints.catalog(state.lang).catch(() => null);
+  const data = answer?.ok ? answer.data : {};
+  state.titles = Object.fromEntries([...(data.bottlenecks || []), ...(data.countermeasures || [])].map(e => [e.id, e.title]));
+  state.titlesLang = state.lang;
 }
 
 async function setLanguage(lang) {
@@ -237,6 +251,7 @@ async function evaluate(navigate = true) {
   }
   alertBox($('edit-errors'));
   showViolations(form, [], answer.data.warnings || []);
+  await loadTitles();
   state.report = answer.data;
   if (navigate) {
     show('report', false);
@@ -283,6 +298,7 @@ async function compare(bodies, focus = true) {
     return;
   }
   alertBox($('compare-errors'));
+  await loadTitles();
   state.compareBodies = bodies;
   state.comparison = answer.data;
   renderComparison($('comparison'), answer.data, ctx());

@@ -26,6 +26,7 @@ export function renderComparison(container, result, ctx) {
   const name = {key: 'title', label: t('col.title'), cell: r => r.title || r.label || label(r.indicator || r.id)};
   const changed = [...(result.resolved || []), ...(result.new || []), ...(result.persisting || [])];
   const titles = new Map(changed.map(b => [b.id, b.title]));
+  const title = id => titles.get(id) || ctx.title(id);
   const chartEl = h('div', {class: 'chart', id: 'chart-compare', role: 'img',
     'aria-label': `${t('compare.chart')}. ${t('chart.alt')}`});
   const side = r => r ? [r.name, r.year].filter(x => x !== undefined).join(' ') : '';
@@ -42,7 +43,11 @@ export function renderComparison(container, result, ctx) {
     list('new', [name, sev('severityAfter'), causedBy]),
     list('persisting', [name, sev('severityBefore'), sev('severityAfter'),
       {key: 'delta', label: t('col.delta'), num: true, cell: b => b.delta === undefined ? '' : num(b.delta, ctx.lang)}, causedBy]),
-    ['becameObservable', 'noLongerObservable', 'newlyObserved', 'noLongerObserved'].map(key => list(key, [name])),
+    list('becameObservable', [name, sev('severityAfter'), causedBy]),
+    list('noLongerObservable', [name, sev('severityBefore'), causedBy]),
+    ['newlyObserved', 'noLongerObserved'].map(key => list(key, [name,
+      {key: 'value', label: t('col.value'), num: true, cell: o => ctx.value(o.value)},
+      {key: 'bottlenecks', label: t('col.affects'), cell: o => (o.bottlenecks || []).map(title).join('; ')}])),
     list('rankMoves', [name,
       {key: 'rankBefore', label: `${t('col.rank')} (${t('col.before')})`, num: true, cell: r => r.rankBefore ?? '—'},
       {key: 'rankAfter', label: `${t('col.rank')} (${t('col.after')})`, num: true, cell: r => r.rankAfter ?? '—'},
@@ -51,7 +56,7 @@ export function renderComparison(container, result, ctx) {
       {key: 'indicator', label: t('col.indicator'), cell: i => i.label || label(i.indicator)},
       {key: 'before', label: t('col.before'), num: true, cell: i => i.before === undefined ? '—' : ctx.value(i.before)},
       {key: 'after', label: t('col.after'), num: true, cell: i => i.after === undefined ? '—' : ctx.value(i.after)},
-      {key: 'affects', label: t('col.affects'), cell: i => (i.affects || []).map(id => titles.get(id) || id).join('; ')}]));
+      {key: 'affects', label: t('col.affects'), cell: i => (i.affects || []).map(title).join('; ')}]));
   if (changed.length) {
     groupedChart(GROUP, chartEl, changed, b => b.title || b.id, [
       {name: t('col.before'), value: b => b.severityBefore ?? '-'},

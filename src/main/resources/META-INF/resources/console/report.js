@@ -178,7 +178,7 @@ function recommendations(report, c, charts) {
     r.summary ? h('p', {class: 'summary'}, r.summary) : null,
     r.explanation ? h('p', {}, r.explanation) : null,
     r.actions?.length ? [h('h5', {}, t('report.actions')), h('ol', {}, r.actions.map(a => h('li', {}, a)))] : null,
-    r.addresses?.length ? h('p', {}, `${t('report.addresses')}: `, r.addresses.map(id => titles.get(id) || id)
+    r.addresses?.length ? h('p', {}, `${t('report.addresses')}: `, r.addresses.map(id => titles.get(id) || c.title(id))
       .join(c.lang === 'en' ? '; ' : '；')) : null,
     r.scoreBreakdown?.length ? table(null, [
       {key: 'factor', label: t('col.factor')},
@@ -194,14 +194,19 @@ function dataGaps(report, c) {
     gaps.sort((a, b) => a.rank - b.rank);
   }
   const has = key => gaps.some(g => g[key] !== undefined && g[key] !== null);
-  const list = v => Array.isArray(v) ? v.join(', ') : c.value(v);
+  const titles = ids => (ids || []).map(c.title).join(c.lang === 'en' ? '; ' : '；');
+  const partly = p => typeof p !== 'object' || p === null ? c.value(p)
+    : `${c.title(p.bottleneck)} (${(p.observed || []).map(c.label).join(', ')} ✓; ${(p.missing || []).map(c.label).join(', ')} ?)`;
   return table(null, [
     has('rank') ? {key: 'rank', label: t('col.rank'), num: true} : null,
     {key: 'indicator', label: t('col.indicator'), cell: g => g.label || c.label(g.indicator)},
     has('leverage') ? {key: 'leverage', label: t('col.leverage'), num: true, cell: g => c.value(g.leverage)} : null,
-    has('couldReveal') ? {key: 'couldReveal', label: t('col.couldReveal'), cell: g => list(g.couldReveal)} : null,
-    has('revealsAlone') ? {key: 'revealsAlone', label: t('col.revealsAlone'), cell: g => list(g.revealsAlone)} : null,
-    has('partlyObserved') ? {key: 'partlyObserved', label: t('col.partlyObserved'), cell: g => list(g.partlyObserved)} : null,
+    has('couldReveal') ? {key: 'couldReveal', label: t('col.couldReveal'), cell: g => titles(g.couldReveal)} : null,
+    has('revealsAlone') ? {key: 'revealsAlone', label: t('col.revealsAlone'), cell: g => titles(g.revealsAlone)} : null,
+    has('decidesStage') ? {key: 'decidesStage', label: t('col.decidesStage'), cell: g => g.decidesStage ? t('yes') : ''} : null,
+    has('partlyObserved') ? {key: 'partlyObserved', label: t('col.partlyObserved'),
+      cell: g => (Array.isArray(g.partlyObserved) ? g.partlyObserved : [g.partlyObserved]).map(partly)
+        .join(c.lang === 'en' ? '; ' : '；')} : null,
     {key: 'neededBy', label: t('col.neededBy'), num: true, cell: g => (g.neededBy || []).length}].filter(Boolean),
   gaps, {id: 'data-gaps'});
 }
