@@ -8,6 +8,7 @@ import {renderComparison} from './compare.js';
 import {resizeCharts} from './charts.js';
 
 const STORE = 'nqpf-console';
+const VIEWS = ['start', 'edit', 'report', 'compare'];
 const $ = id => document.getElementById(id);
 
 const state = {
@@ -155,8 +156,7 @@ async function search() {
   clear(results, answer.data.length ? answer.data.map(r => h('li', {},
     h('button', {type: 'button', class: 'link', 'data-code': r.code,
       onclick: () => guarded(() => loadCensus(r.code, year()))},
-    h('strong', {}, r.name), ` · ${r.province} · ${r.code}`,
-    h('span', {class: 'sr-only'}, ` ${t('start.region.load', r.name, r.code, '')}`))))
+    h('strong', {}, r.name), ` · ${r.province} · ${r.code}`)))
     : h('li', {}, t('start.region.none')));
 }
 
@@ -271,7 +271,7 @@ function download() {
   const link = h('a', {href: URL.createObjectURL(new Blob([JSON.stringify(profile, null, 2)], {type: 'application/json'})),
     download: `${profile.regionId || 'profile'}-${profile.year || ''}.json`});
   link.click();
-  URL.revokeObjectURL(link.href);
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
 // ---- compare ----------------------------------------------------------------------------------------------------
@@ -325,7 +325,7 @@ function readCompareBodies() {
 
 function wire() {
   $('lang').addEventListener('change', e => setLanguage(e.target.value));
-  window.addEventListener('hashchange', () => show(location.hash.slice(1) || 'start'));
+  window.addEventListener('hashchange', () => show(VIEWS.includes(location.hash.slice(1)) ? location.hash.slice(1) : 'start'));
   $('region-form').addEventListener('submit', e => {
     e.preventDefault();
     guarded(search);
@@ -386,7 +386,7 @@ async function init() {
   wire();
   applyStaticTexts();
   const view = location.hash.slice(1);
-  show(['start', 'edit', 'report', 'compare'].includes(view) ? view : 'start', false);
+  show(VIEWS.includes(view) ? view : 'start', false);
   await guarded(async () => {
     const [openapi, examples] = await Promise.all([endpoints.openapi(), endpoints.examples(), loadDictionary()]);
     state.groups = groupsOf(openapi.data);
