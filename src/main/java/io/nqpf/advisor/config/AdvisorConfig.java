@@ -21,6 +21,10 @@ public interface AdvisorConfig {
     @WithDefault(CitationCheck.DEFAULT_TEXTS_DIR)
     String sourcesDir();
 
+    /** The example profiles the web console offers as starting points (GET /api/v1/examples); absent means none. */
+    @WithDefault("examples")
+    String examplesDir();
+
     /** Password of user admin; absent (or empty) means nobody may validate or reload rules. */
     Optional<String> adminPassword();
 
