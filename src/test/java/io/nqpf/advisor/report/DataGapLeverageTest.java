@@ -96,21 +96,7 @@ class DataGapLeverageTest {
     }
 
     private static boolean decidedByOneValue(String json, String indicator) throws Exception {
-        RegionProfile base = profile(json);
-        for (ThresholdDef t : Rules.bundled().catalog().thresholdsFor(base.year())) {
-            if (!t.indicator().equals(indicator)) {
-                continue;
-            }
-            for (JsonNode value : pastValues(t)) {
-                ObjectNode tree = ProfileReader.mapper().valueToTree(base);
-                set(tree, indicator, value);
-                if (Evaluator.evaluate(READER.read(tree, RegionProfile.class), Rules.bundled()).stage()
-                        != io.nqpf.advisor.engine.facts.Stage.UNDETERMINED) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return oneValue(json, indicator, ev -> ev.stage() != io.nqpf.advisor.engine.facts.Stage.UNDETERMINED);
     }
 
     @Test
@@ -132,6 +118,12 @@ class DataGapLeverageTest {
 
     /** Whether setting the indicator alone to a value past one of its thresholds makes the bottleneck fire. */
     private static boolean revealedByOneValue(String json, String indicator, String bottleneck) throws Exception {
+        return oneValue(json, indicator, ev -> ev.findings().bottlenecks().containsKey(bottleneck));
+    }
+
+    /** Whether some value past one of the indicator's thresholds, set alone, gives an evaluation that passes. */
+    private static boolean oneValue(String json, String indicator,
+            java.util.function.Predicate<io.nqpf.advisor.engine.Evaluation> passes) throws Exception {
         RegionProfile base = profile(json);
         for (ThresholdDef t : Rules.bundled().catalog().thresholdsFor(base.year())) {
             if (!t.indicator().equals(indicator)) {
@@ -146,7 +138,7 @@ class DataGapLeverageTest {
                 } catch (io.nqpf.advisor.profile.InvalidProfileException e) {
                     continue;
                 }
-                if (Evaluator.evaluate(changed, Rules.bundled()).findings().bottlenecks().containsKey(bottleneck)) {
+                if (passes.test(Evaluator.evaluate(changed, Rules.bundled()))) {
                     return true;
                 }
             }
