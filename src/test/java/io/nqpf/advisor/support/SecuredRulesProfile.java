@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * A private copy of the rules with an admin password and short limits, so that tests can reach them: builds past
- * 15 s are abandoned (a real build takes a few seconds even on a loaded machine), a request body must arrive within
- * 2 s, idle connections close after 20 s (longer than a build may take, as in production), and a client is
+ * 30 s are abandoned (a real build with its runaway probe takes a few seconds, and under 20 s on a machine loaded
+ * by other builds), a request body must arrive within
+ * 2 s, idle connections close after 40 s (longer than a build may take, as in production), and a client is
  * throttled after 3 failed logins.
  */
 public class SecuredRulesProfile extends TempRulesProfile {
@@ -14,9 +15,9 @@ public class SecuredRulesProfile extends TempRulesProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>(super.getConfigOverrides());
-        config.put("advisor.rules.build-time-limit", "PT15S");
+        config.put("advisor.rules.build-time-limit", "PT30S");
         config.put("advisor.http.request-timeout", "PT2S");
-        config.put("quarkus.http.idle-timeout", "20S");
+        config.put("quarkus.http.idle-timeout", "40S");
         config.put("advisor.admin.login.free-failures", "3");
         config.put("advisor.admin.login.max-wait", "PT2S");
         return config;
