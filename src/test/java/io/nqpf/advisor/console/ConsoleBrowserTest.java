@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -53,11 +52,6 @@ class ConsoleBrowserTest {
     @TestHTTPResource("/")
     URL root;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start(BROWSER_LANGUAGE);
-    }
-
     @AfterAll
     static void stopBrowser() {
         if (browser != null) {
@@ -65,8 +59,12 @@ class ConsoleBrowserTest {
         }
     }
 
+    /** Starts the browser for the first test (each test is skipped, saying why, when there is none). */
     @BeforeEach
     void openConsole() {
+        if (browser == null) {
+            browser = Browser.start(BROWSER_LANGUAGE);
+        }
         browser.open(root.toString());
     }
 
