@@ -9,7 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -38,8 +40,9 @@ public class RegionResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "searchRegions", summary = "Find regions by name or administrative code",
             description = "Regions in code order whose name contains q (with or without the suffix 市, 地区 or 自治州), "
-                    + "or, when q is digits, whose 6-digit administrative code starts with q. Without q the first "
-                    + "regions by code.")
+                    + "whose name q spells in toneless pinyin (full syllables run together, the last one may be cut "
+                    + "short, or the initials of consecutive characters), or, when q is digits, whose 6-digit "
+                    + "administrative code starts with q. Without q the first regions by code.")
     @APIResponse(responseCode = "200", description = "The matching regions, at most limit",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = CensusRegion.class),
@@ -50,8 +53,9 @@ public class RegionResource {
                             + "\"urbanizationRatePct\":77.2,\"agedSharePct\":15.16}]}]")))
     @APIResponse(responseCode = "400", ref = "InvalidInput")
     public List<CensusRegion> search(
-            @Parameter(description = "Part of a name in Chinese (七台河, 七台河市), or the start of a 6-digit "
-                    + "administrative code (2309, 230900); empty or absent lists the first regions by code",
+            @Parameter(description = "Part of a name in Chinese (七台河, 七台河市) or in pinyin, in full syllables or "
+                    + "initials (qitaihe, qth), or the start of a 6-digit administrative code (2309, 230900); empty or "
+                    + "absent lists the first regions by code",
                     example = "七台河")
             @QueryParam("q") String q,
             @Parameter(description = "The most regions to list, 1 to 100; 20 when absent",
@@ -67,7 +71,8 @@ public class RegionResource {
             description = "A valid region profile with the census figures of the year: resident population, "
                     + "urbanization rate, share aged 65 and over and, for 2020, the annual population change since "
                     + "2010. Post profile as-is to /api/v1/recommendations, or add the indicators you know first. "
-                    + "provenance says where each figure comes from.")
+                    + "provenance says where each figure comes from, and why sizeClass is not filled (the census table "
+                    + "has no urban-district population, which the size class of 国发〔2014〕51号 is set by).")
     @APIResponse(responseCode = "200", description = "The profile and the provenance of its figures",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = StartingProfile.class),
@@ -81,7 +86,8 @@ public class RegionResource {
                             + "100, one decimal, 2020\"},{\"indicator\":\"talent.agedSharePct\",\"method\":\"share aged 65 "
                             + "and over, 2020\"},{\"indicator\":\"talent.populationChangePct\",\"method\":\"annual change "
                             + "2010→2020: ((population 2020 / population 2010)^(1/10) − 1) × 100, two decimals; 2010 on "
-                            + "2020 boundaries\"}]}}")))
+                            + "2020 boundaries\"}],\"notFilled\":[{\"indicator\":\"sizeClass\",\"method\":\""
+                            + RegionDirectory.SIZE_CLASS_NOT_FILLED + "\"}]}}")))
     @APIResponse(responseCode = "400", ref = "InvalidInput")
     @APIResponse(responseCode = "404", ref = "UnknownRegion")
     @APIResponse(responseCode = "422", ref = "NoCensusFigures")
@@ -89,8 +95,10 @@ public class RegionResource {
             @Parameter(description = "6-digit administrative code", example = "230900") @PathParam("code") String code,
             @Parameter(description = "Census year: 2010 or 2020; 2020 when absent",
                     schema = @Schema(type = SchemaType.INTEGER, enumeration = {"2010", "2020"}, defaultValue = "2020"))
-            @QueryParam("year") String year) {
-        return directory.startingProfile(code, censusYear(year));
+            @QueryParam("year") String year, @Context UriInfo uri) {
+        // an empty ?year= is a mistake to name, not an absent year
+        boolean given = year != null || uri.getQueryParameters().containsKey("year");
+        return directory.startingProfile(code, censusYear(given && year == null ? "" : year));
     }
 
     private static int censusYear(String year) {

@@ -98,9 +98,46 @@ public final class Evaluator {
             }
         }
         SmartSpecialization decided = real.stage();
+        if (decided == null) {
+            stageDeciders(ruleset, region, observed, hypothetical, gaps, stageMissing);
+        }
         Stage stage = decided == null ? Stage.UNDETERMINED : decided.getStage();
         return new Evaluation(ruleset, values, real, stage, decided,
                 decided == null ? List.copyOf(stageMissing) : List.of(), watchlist, gaps, fired);
+    }
+
+    /**
+     * For an undetermined stage: each missing indicator that stage rules read is tried alone (its value past the
+     * threshold, every other missing value still missing). Stage rules count signals, so the what-if pass, which
+     * gives every missing value at once, cannot tell which one value would decide the stage; this pass can. The
+     * stage hit is added to that indicator's data gap.
+     */
+    private static void stageDeciders(Ruleset ruleset, Region region, List<Evidence> observed,
+            List<Evidence> hypothetical, Map<String, Evaluation.DataGap> gaps, TreeSet<String> stageMissing) {
+        java.util.Set<String> stageThresholds = new java.util.HashSet<>();
+        ruleset.rules().stream().filter(r -> "STAGE".equals(r.kind())).forEach(r -> stageThresholds.addAll(r.ids()));
+        Map<String, List<Evidence>> byIndicator = new LinkedHashMap<>();
+        for (Evidence e : hypothetical) {
+            if (e.basis() == Evidence.Basis.MISSING && stageThresholds.contains(e.getId())) {
+                byIndicator.computeIfAbsent(e.getIndicator(), k -> new ArrayList<>()).add(e);
+            }
+        }
+        byIndicator.forEach((indicator, alone) -> {
+            Findings single = run(ruleset, region, observed, alone, null, match -> {
+                RuleInfo info = ruleset.rulesByName().get(match.getRule().getName());
+                return info != null && "STAGE".equals(info.kind());
+            });
+            for (Findings.Hit hit : single.hits()) {
+                if (isStage(hit.target())) {
+                    Evaluation.DataGap gap = gaps.computeIfAbsent(indicator,
+                            k -> new Evaluation.DataGap(k, new LinkedHashSet<>(), new LinkedHashSet<>(), new ArrayList<>()));
+                    gap.neededBy().add(hit.rule());
+                    gap.couldReveal().add(hit.target());
+                    gap.hits().add(hit);
+                    stageMissing.add(indicator);
+                }
+            }
+        });
     }
 
     private static boolean isStage(String target) {

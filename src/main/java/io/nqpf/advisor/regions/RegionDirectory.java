@@ -20,31 +20,45 @@ public class RegionDirectory {
             + "and 7th (2020) national population censuses";
     public static final String LICENSE = "MIT";
 
+    /** Why no starting profile has a size class (see docs/indicators.md, sizeClass). */
+    public static final String SIZE_CLASS_NOT_FILLED = "not filled: the size class (国发〔2014〕51号) is set by the "
+            + "resident population of the urban districts (城区), which the census city table does not give; its "
+            + "population is the whole prefecture's, counties included, and would put most cities one or two classes "
+            + "too high. Take the urban-district population from the China Urban Construction Statistical Yearbook";
+
     private static final List<String> NAME_SUFFIXES = List.of("自治州", "地区", "市");
 
     private final List<CensusRegion> regions;
     private final Map<String, CensusRegion> byCode;
+    /** The pinyin readings of every name, worked out once. */
+    private final Map<String, Pinyin> pinyin;
 
     public RegionDirectory() {
         this.regions = CensusTable.load();
         this.byCode = regions.stream().collect(Collectors.toMap(CensusRegion::code, Function.identity()));
+        this.pinyin = regions.stream().collect(Collectors.toMap(CensusRegion::code, r -> Pinyin.of(r.name())));
     }
 
     /**
-     * Regions in code order whose code starts with a query of digits, or whose name contains the query with or without
-     * a 市/地区/自治州 suffix; all regions for a blank query.
+     * Regions in code order whose code starts with a query of digits, whose name contains the query with or without
+     * a 市/地区/自治州 suffix, or whose name a query of Latin letters spells in pinyin (qitaihe, qth); all regions for a
+     * blank query.
      */
     public List<CensusRegion> search(String query, int limit) {
         String q = query == null ? "" : query.strip();
         return regions.stream().filter(matching(q)).limit(limit).toList();
     }
 
-    private static Predicate<CensusRegion> matching(String q) {
+    private Predicate<CensusRegion> matching(String q) {
         if (q.isEmpty()) {
             return region -> true;
         }
         if (q.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return region -> region.code().startsWith(q);
+        }
+        String latin = Pinyin.query(q);
+        if (latin != null) {
+            return region -> pinyin.get(region.code()).matches(latin);
         }
         String stem = stem(q);
         return region -> region.name().contains(q) || stem(region.name()).contains(stem);
@@ -86,10 +100,11 @@ public class RegionDirectory {
                 figures.agedSharePct(), null, null);
         RegionProfile profile = new RegionProfile(region.regionId(), region.name(), year, region.level(),
                 region.macroRegion(), null, null, null, null, talent, null, null, null, null, null, null);
-        return new StartingProfile(profile, new StartingProfile.Provenance(SOURCE, LICENSE, year, derivations));
+        return new StartingProfile(profile, new StartingProfile.Provenance(SOURCE, LICENSE, year, derivations,
+                List.of(new StartingProfile.Derivation("sizeClass", SIZE_CLASS_NOT_FILLED))));
     }
 
-    private static Double annualChange(CensusRegion region) {
+    static Double annualChange(CensusRegion region) {
         CensusFigures first = region.figures(CensusTable.FIRST_YEAR).orElse(null);
         CensusFigures last = region.figures(CensusTable.LAST_YEAR).orElse(null);
         if (first == null || last == null) {

@@ -16,10 +16,12 @@ public record StartingProfile(RegionProfile profile, Provenance provenance) {
             @Schema(example = "MIT") String license,
             @Schema(description = "Census year of the figures", example = "2020") int censusYear,
             @Schema(description = "How each indicator of the profile was taken from the census table")
-            List<Derivation> derivations) {
+            List<Derivation> derivations,
+            @Schema(description = "Indicators one might expect from a census that the profile leaves empty, and why")
+            List<Derivation> notFilled) {
     }
 
-    @Schema(name = "CensusDerivation")
+    @Schema(name = "CensusDerivation", description = "An indicator and how it was derived, or why it was not")
     public record Derivation(
             @Schema(description = "JSON path of the indicator in the profile", example = "talent.populationChangePct")
             String indicator,

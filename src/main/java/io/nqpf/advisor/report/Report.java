@@ -30,6 +30,9 @@ public record Report(
         @Schema(description = "The most valuable indicators to collect next, at most five, most valuable first: the "
                 + "first data gaps with some leverage, each with the reason in the report's language")
         List<NextIndicator> nextIndicators,
+        @Schema(description = "For a prefecture-level region: where it stands among all prefecture-level units of the "
+                + "census nearest the profile's year (2010 or 2020) on the indicators the census covers; empty otherwise")
+        List<PeerView> peers,
         @Schema(description = "Only with explain=full: the rules that fired, in order") List<TraceItem> trace) {
 
     @Schema(name = "RulesetRef", description = "Identifies the exact rules used")
@@ -159,6 +162,18 @@ public record Report(
     public record PartlyObserved(@Schema(example = "B-INST-TALENT") String bottleneck,
             @Schema(description = "Indicators of the rule already observed past their thresholds") List<String> observed,
             @Schema(description = "Indicators of the rule the profile lacks") List<String> missing) {
+    }
+
+    @Schema(name = "Peer", description = "The region's value among all prefecture-level units of one census")
+    public record PeerView(@Schema(example = "talent.populationChangePct") String indicator, String label,
+            @Schema(description = "The profile's value") Object value,
+            @Schema(description = "The census nearest the profile's year", enumeration = {"2010", "2020"}) int censusYear,
+            @Schema(description = "Share of the other units with a lower value, ties counted half, 0..100",
+                    minimum = "0", maximum = "100") double percentile,
+            @Schema(description = "Median of all prefecture-level units of that census") Object median,
+            @Schema(description = "1 for the highest value") int rank,
+            @Schema(description = "Units with a value, the region counted once") int of,
+            @Schema(description = "One sentence in the report's language") String sentence) {
     }
 
     @Schema(name = "NextIndicator", description = "An indicator worth collecting next, and why")

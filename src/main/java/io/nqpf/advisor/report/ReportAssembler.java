@@ -105,7 +105,7 @@ public final class ReportAssembler {
                 new Report.RegionRef(profile.regionId(), profile.name(), profile.year()),
                 Coverage.of(ev, bottlenecks.size(), lang), Plausibility.of(ev.values(), ev.ruleset().catalog(), lang),
                 stage, bottlenecks, recommendations, sequencing(found.keySet(), recommendations, ev, lang), watchlist,
-                gaps, DataGaps.next(gaps, ev, lang), trace);
+                gaps, DataGaps.next(gaps, ev, lang), Peers.of(profile, ev.values(), catalog, lang), trace);
     }
 
     private static final java.util.Set<String> INSTITUTIONAL = java.util.Set.of("B-INST-MARKET", "B-INST-INNOVATION");

@@ -163,6 +163,56 @@ class RegionResourceTest {
     }
 
     @Test
+    void aCensusOnlyProfileReportsTheLossSaysTheDataAreInsufficientNamesWhatToCollectAndTheStanding() {
+        String start = given().filter(Contract.validated()).get(URL + "/230900/profile").then().statusCode(200)
+                .extract().jsonPath().prettify();
+        for (String lang : List.of("en", "zh-CN")) {
+            JsonPath r = given().filter(Contract.validated()).contentType(ContentType.JSON).queryParam("lang", lang)
+                    .body(profileOf(start)).post("/api/v1/recommendations").then().statusCode(200)
+                    .body("bottlenecks.id", hasItem("B-INST-TALENT"))
+                    .body("bottlenecks.find { it.id == 'B-INST-TALENT' }.evidence.indicator",
+                            hasItem("talent.populationChangePct"))
+                    .body("coverage.verdict", equalTo("INSUFFICIENT"))
+                    .body("warnings", hasSize(0))
+                    .body("nextIndicators", hasSize(5))
+                    .body("peers.indicator", hasItem("talent.populationChangePct"))
+                    .extract().jsonPath();
+            assertEquals(r.getList("dataGaps[0..4].indicator"), r.getList("nextIndicators.indicator"));
+            assertEquals(List.of(2020, 2020, 2020, 2020), r.getList("peers.censusYear"));
+            int rank = r.getInt("peers.find { it.indicator == 'talent.populationChangePct' }.rank");
+            int of = r.getInt("peers.find { it.indicator == 'talent.populationChangePct' }.of");
+            assertTrue(rank > of * 0.95, "among the steepest losses: " + rank + " of " + of);
+            String sentence = r.getString("peers.find { it.indicator == 'talent.populationChangePct' }.sentence");
+            assertTrue(sentence.contains(String.valueOf(rank)) && sentence.contains(String.valueOf(of)), sentence);
+        }
+    }
+
+    @Test
+    void findsARegionByPinyinInFullSyllablesOrInitials() {
+        for (String q : List.of("qitaihe", "QiTaiHe", "qi tai he", "qitaih", "qth", "qitaiheshi")) {
+            given().filter(Contract.validated()).queryParam("q", q).get(URL).then().statusCode(200)
+                    .body("code", hasItem("230900"));
+        }
+        // a polyphonic character reads either way: 重庆 is chongqing (zhongqing also matches the same character)
+        given().filter(Contract.validated()).queryParam("q", "chongqing").get(URL).then().statusCode(200)
+                .body("name", hasItem("重庆市"));
+        given().filter(Contract.validated()).queryParam("q", "haerbin").get(URL).then().statusCode(200)
+                .body("name", equalTo(List.of("哈尔滨市")));
+        given().filter(Contract.validated()).queryParam("q", "xyzq").get(URL).then().statusCode(200)
+                .body("", hasSize(0));
+    }
+
+    @Test
+    void anEmptyYearIsAProblemNamingYearAndTheSizeClassIsSaidNotToBeFilled() {
+        problem(given().filter(Contract.responsesOnly()).queryParam("year", "").get(URL + "/230900/profile"), 400)
+                .body("violations[0].field", equalTo("year"));
+        given().filter(Contract.validated()).get(URL + "/230900/profile").then().statusCode(200)
+                .body("profile.sizeClass", nullValue())
+                .body("provenance.notFilled.indicator", equalTo(List.of("sizeClass")))
+                .body("provenance.notFilled[0].method", containsString("urban districts"));
+    }
+
+    @Test
     void theCompareOf2010And2020FromTheDirectoryCallsNothingNewOrResolvedThatOnlyAMissingFieldCauses() {
         String before = given().filter(Contract.validated()).queryParam("year", 2010).get(URL + "/230900/profile")
                 .then().statusCode(200).extract().jsonPath().prettify();

@@ -1,7 +1,6 @@
 package io.nqpf.advisor.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -65,9 +64,9 @@ class DataGapLeverageTest {
                 assertTrue(next.reason().contains(next.label()), next.reason());
                 assertTrue(lang == Language.EN ? next.reason().endsWith(".") : next.reason().endsWith("。"), next.reason());
             }
-            // an indicator that alone reveals a bottleneck outranks one that needs others with it
+            // an indicator that alone reveals a bottleneck or decides the stage outranks one that needs others with it
             Report.DataGapView first = gaps.get(0);
-            assertFalse(first.revealsAlone().isEmpty(), first.toString());
+            assertTrue(!first.revealsAlone().isEmpty() || first.decidesStage(), first.toString());
             assertTrue(gaps.stream().filter(g -> g.revealsAlone().isEmpty() && !g.decidesStage())
                     .allMatch(g -> g.leverage() < first.leverage()));
         }
@@ -85,6 +84,33 @@ class DataGapLeverageTest {
             }
         }
         assertTrue(checked >= 10, "checked " + checked);
+        // the stage rules count signals: one value alone can still decide the stage, and the gap says so
+        List<String> deciders = r.dataGaps().stream().filter(Report.DataGapView::decidesStage)
+                .map(Report.DataGapView::indicator).toList();
+        assertTrue(deciders.contains("typology.resourceType"), "a coal city's resource type decides stage 1: " + deciders);
+        for (String indicator : deciders) {
+            assertTrue(decidedByOneValue(QITAIHE_2020, indicator), indicator + " alone should decide the stage");
+        }
+        assertTrue(r.nextIndicators().stream().anyMatch(n -> n.indicator().equals("typology.resourceType")
+                && n.reason().contains("smart-specialization stage")), r.nextIndicators().toString());
+    }
+
+    private static boolean decidedByOneValue(String json, String indicator) throws Exception {
+        RegionProfile base = profile(json);
+        for (ThresholdDef t : Rules.bundled().catalog().thresholdsFor(base.year())) {
+            if (!t.indicator().equals(indicator)) {
+                continue;
+            }
+            for (JsonNode value : pastValues(t)) {
+                ObjectNode tree = ProfileReader.mapper().valueToTree(base);
+                set(tree, indicator, value);
+                if (Evaluator.evaluate(READER.read(tree, RegionProfile.class), Rules.bundled()).stage()
+                        != io.nqpf.advisor.engine.facts.Stage.UNDETERMINED) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Test
@@ -98,7 +124,8 @@ class DataGapLeverageTest {
                 List.of("talent.populationChangePct"), List.of("talent.tertiaryEducatedSharePct"))),
                 tertiary.partlyObserved().toString());
         assertEquals(List.of("B-INST-TALENT"), tertiary.revealsAlone());
-        assertEquals(1, tertiary.rank(), "completing a half-observed rule comes first: " + r.dataGaps().get(0));
+        assertTrue(r.nextIndicators().stream().anyMatch(n -> n.indicator().equals("talent.tertiaryEducatedSharePct")),
+                "completing a half-observed rule is among the next five: " + r.nextIndicators());
         assertTrue(revealedByOneValue(Files.readString(Examples.DIR.resolve("sparse-profile.json")),
                 "talent.tertiaryEducatedSharePct", "B-INST-TALENT"));
     }

@@ -1,0 +1,90 @@
+package io.nqpf.advisor.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nqpf.advisor.engine.Evaluator;
+import io.nqpf.advisor.knowledge.Language;
+import io.nqpf.advisor.profile.Level;
+import io.nqpf.advisor.profile.ProfileReader;
+import io.nqpf.advisor.profile.RegionProfile;
+import io.nqpf.advisor.regions.CensusFigures;
+import io.nqpf.advisor.regions.CensusRegion;
+import io.nqpf.advisor.regions.CensusTable;
+import io.nqpf.advisor.regions.PeerGroups;
+import io.nqpf.advisor.regions.RegionDirectory;
+import io.nqpf.advisor.support.Rules;
+import jakarta.validation.Validation;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.junit.jupiter.api.Test;
+
+/** A prefecture's report says where it stands among all prefecture-level units of the nearest census. */
+class PeerContextTest {
+
+    private static final ProfileReader READER = new ProfileReader(Validation.byDefaultProvider().configure()
+            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator());
+
+    private static Report report(RegionProfile p, Language lang) {
+        return ReportAssembler.assemble(p, Evaluator.evaluate(p, Rules.bundled()), lang, false);
+    }
+
+    @Test
+    void qitaiheIsAmongTheSteepestLosersOf2020AndTheFiguresMatchTheTable() {
+        RegionProfile p = new RegionDirectory().startingProfile("230900", 2020).profile();
+        Map<String, Report.PeerView> en = report(p, Language.EN).peers().stream()
+                .collect(Collectors.toMap(Report.PeerView::indicator, v -> v));
+        assertEquals(PeerGroups.INDICATORS.stream().sorted().toList(), en.keySet().stream().sorted().toList());
+
+        // the same standing computed here from the census table, independently
+        List<CensusRegion> prefectures = CensusTable.load().stream().filter(r -> r.level() == Level.PREFECTURE).toList();
+        double[] changes = prefectures.stream().filter(r -> r.figures(2010).isPresent() && r.figures(2020).isPresent())
+                .mapToDouble(r -> Math.round((Math.pow((double) r.figures(2020).get().population()
+                        / r.figures(2010).get().population(), 0.1) - 1) * 10000) / 100.0).sorted().toArray();
+        Report.PeerView change = en.get("talent.populationChangePct");
+        assertEquals(2020, change.censusYear());
+        assertEquals(-2.85, ((Number) change.value()).doubleValue());
+        assertEquals(changes.length, change.of());
+        assertEquals(1 + Arrays.stream(changes).filter(c -> c > -2.85).count(), change.rank());
+        assertTrue(change.percentile() < 5, "七台河 lost people faster than 95% of prefectures: " + change);
+        assertEquals(median(changes), ((Number) change.median()).doubleValue(), 1e-9);
+        assertTrue(change.sentence().contains("rank " + change.rank() + " of " + change.of()), change.sentence());
+
+        double[] aged = prefectures.stream().map(r -> r.figures(2020)).flatMap(java.util.Optional::stream)
+                .map(CensusFigures::agedSharePct).filter(Objects::nonNull).mapToDouble(Double::doubleValue).sorted().toArray();
+        Report.PeerView agedView = en.get("talent.agedSharePct");
+        assertEquals(aged.length, agedView.of());
+        assertEquals(1 + Arrays.stream(aged).filter(a -> a > 15.16).count(), agedView.rank());
+
+        Report.PeerView population = report(p, Language.ZH_CN).peers().stream()
+                .filter(v -> v.indicator().equals("talent.residentPopulation")).findFirst().orElseThrow();
+        assertEquals(689611L, population.value());
+        assertTrue(population.sentence().startsWith("常住人口689611人：在2020年人口普查的"), population.sentence());
+    }
+
+    @Test
+    void theNearestCensusIsUsedAndOnlyPrefecturesGetPeers() throws Exception {
+        String json = "{\"regionId\":\"x\",\"name\":\"x\",\"year\":2012,\"level\":\"PREFECTURE\","
+                + "\"talent\":{\"urbanizationRatePct\":100,\"populationChangePct\":-1}}";
+        RegionProfile p = READER.read(ProfileReader.tree(json.getBytes(StandardCharsets.UTF_8)), RegionProfile.class);
+        List<Report.PeerView> peers = report(p, Language.EN).peers();
+        // 2012 is nearest 2010, which has no annual change
+        assertEquals(List.of("talent.urbanizationRatePct"), peers.stream().map(Report.PeerView::indicator).toList());
+        assertEquals(2010, peers.get(0).censusYear());
+        assertEquals(1, peers.get(0).rank());
+        assertTrue(peers.get(0).percentile() > 99, peers.get(0).toString());
+        RegionProfile county = READER.read(ProfileReader.tree(json.replace("PREFECTURE", "COUNTY")
+                .getBytes(StandardCharsets.UTF_8)), RegionProfile.class);
+        assertEquals(List.of(), report(county, Language.EN).peers());
+    }
+
+    private static double median(double[] sorted) {
+        int m = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+    }
+}
