@@ -145,8 +145,29 @@ class ConsoleBrowserTest {
                         0.0005);
             }
         }
+        // the data gaps in the API's order (most consequential first) and, where the service gives them, the peers
+        assertEquals(indicators(report.get("dataGaps")), rowIds("#data-gaps tbody tr"));
+        if (report.has("peers")) {
+            assertEquals(indicators(report.get("peers")), rowIds("#peers tbody tr"));
+            for (JsonNode peer : report.get("peers")) {
+                WebElement row = browser.driver.findElement(By.cssSelector(
+                        "#peers tr[data-id='" + peer.get("indicator").asText() + "']"));
+                assertEquals(peer.get("percentile").asDouble(), number(row.findElement(By.cssSelector(".c-percentile")).getText()),
+                        0.0005, peer.get("indicator").asText());
+            }
+        }
         assertChartDrawn("chart-severity");
         assertChartDrawn("chart-scores");
+    }
+
+    private static List<String> indicators(JsonNode list) {
+        List<String> ids = new ArrayList<>();
+        list.forEach(item -> ids.add(item.get("indicator").asText()));
+        return ids;
+    }
+
+    private List<String> rowIds(String selector) {
+        return browser.driver.findElements(By.cssSelector(selector)).stream().map(r -> r.getDomAttribute("data-id")).toList();
     }
 
     @Test
