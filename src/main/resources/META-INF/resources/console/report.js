@@ -109,7 +109,7 @@ function sources(list, c) {
     h('cite', {}, c.lang === 'en' ? s.title || s.subject || s.document : `《${s.title || s.subject || s.document}》`),
     s.authors?.length || s.year ? ` (${[...(s.authors || []), s.year].filter(Boolean).join(', ')})` : '',
     s.section ? `, ${s.section}` : '', c.lang === 'en' ? ': ' : '：',
-    h('q', {}, s.quoteShown || s.quote))))];
+    h('q', {}, s.quoteSimplified || s.quote))))];
 }
 
 function bottlenecks(list, c, charts) {

@@ -29,23 +29,23 @@ final class Plausibility {
         List<Report.Warning> warnings = new ArrayList<>();
         for (String path : SHARES_ABOVE_ONE) {
             if (values.get(path) instanceof Number n && n.doubleValue() > 0 && n.doubleValue() < 1) {
-                warnings.add(warning(path, "warning.fraction", catalog, lang, n));
+                warnings.add(warning(path, "FRACTION_FOR_PERCENT", "warning.fraction", catalog, lang, n));
             }
         }
         if (values.get("talent.populationChangePct") instanceof Number n && Math.abs(n.doubleValue()) > MAX_ANNUAL_CHANGE) {
-            warnings.add(warning("talent.populationChangePct", "warning.annual-change", catalog, lang, n));
+            warnings.add(warning("talent.populationChangePct", "TEN_YEAR_CHANGE_AS_ANNUAL", "warning.annual-change", catalog, lang, n));
         }
         Object type = values.get("typology.resourceType");
         Object stage = values.get("typology.resourceCityStage");
         if (stage != null && (type == null || ResourceType.NONE.name().equals(String.valueOf(type)))) {
-            warnings.add(warning("typology.resourceCityStage", "warning.stage-without-resource", catalog, lang, stage));
+            warnings.add(warning("typology.resourceCityStage", "STAGE_WITHOUT_RESOURCE_TYPE", "warning.stage-without-resource", catalog, lang, stage));
         }
         return warnings;
     }
 
-    private static Report.Warning warning(String path, String key, Catalog catalog, Language lang, Object value) {
+    private static Report.Warning warning(String path, String code, String key, Catalog catalog, Language lang, Object value) {
         String text = catalog.factor(key, lang).replace("{label}", catalog.indicatorLabel(path, lang))
                 .replace("{value}", String.valueOf(value));
-        return new Report.Warning(path, text);
+        return new Report.Warning(path, code, text);
     }
 }

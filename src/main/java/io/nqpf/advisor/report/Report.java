@@ -32,7 +32,7 @@ public record Report(
         List<NextIndicator> nextIndicators,
         @Schema(description = "For a prefecture-level region: where it stands among all prefecture-level units of the "
                 + "census nearest the profile's year (2010 or 2020) on the indicators the census covers; empty otherwise")
-        List<PeerView> peers,
+        List<PeerView> peerContext,
         @Schema(description = "Only with explain=full: the rules that fired, in order") List<TraceItem> trace) {
 
     @Schema(name = "RulesetRef", description = "Identifies the exact rules used")
@@ -45,7 +45,14 @@ public record Report(
 
     @Schema(name = "SmartSpecialization", description = "Smart-specialization stage (002 四、(二))")
     public record SmartSpecializationView(
-            @Schema(enumeration = {"STAGE_1_RELATED_DIVERSIFICATION", "TRANSITION", "STAGE_2_PATH_BREAKING", "UNDETERMINED"}) String stage,
+            @Schema(enumeration = {"STAGE_1_RELATED_DIVERSIFICATION", "STAGE_2_PATH_BREAKING", "UNDETERMINED"},
+                    description = "A region between the stages is STAGE_1_RELATED_DIVERSIFICATION with transition true")
+            String stage,
+            @Schema(description = "How far toward stage 2: the share of the six signals of strong innovation capacity "
+                    + "that hold, 0..1 (stage 2 from 4 of 6, the transition at 3 of 6); absent when undetermined",
+                    minimum = "0", maximum = "1", example = "0.5") Double readiness,
+            @Schema(description = "true for a region between the stages (3 of the 6 signals): it is treated as stage 1 "
+                    + "and prepares stage 2") boolean transition,
             String rationale,
             List<EvidenceView> evidence,
             @Schema(description = "For UNDETERMINED: the indicators that would decide the stage") List<String> missingIndicators,
@@ -80,6 +87,8 @@ public record Report(
 
     @Schema(name = "Warning", description = "A value to check, in the report's language")
     public record Warning(@Schema(description = "JSON path of the field", example = "talent.agedSharePct") String field,
+            @Schema(description = "What the value looks like, stable for machines", enumeration = {"FRACTION_FOR_PERCENT",
+                    "TEN_YEAR_CHANGE_AS_ANNUAL", "STAGE_WITHOUT_RESOURCE_TYPE"}) String code,
             String message) {
     }
 
@@ -90,7 +99,7 @@ public record Report(
             @Schema(enumeration = {"INSUFFICIENT", "PARTIAL", "GOOD"}, description = "INSUFFICIENT below 0.35, GOOD "
                     + "from 0.7") String verdict,
             @Schema(description = "One sentence in the report's language; for a report without bottlenecks it says "
-                    + "whether the region looks sound or the data cannot tell") String sentence) {
+                    + "whether the region looks sound or the data cannot tell") String summary) {
     }
 
     @Schema(name = "ClearsWhen", description = "An indicator change that, with the others listed, makes the bottleneck disappear")
@@ -125,8 +134,8 @@ public record Report(
             @Schema(description = "What the paper is about, in the report's language (our description)") String subject,
             @Schema(description = "Authors as the text names them") List<String> authors,
             Integer year,
-            @Schema(description = "The quote as shown in the report: in zh-CN, traditional characters rendered "
-                    + "simplified") String quoteShown,
+            @Schema(description = "zh-CN only: the quote in simplified characters for display (002 is written in traditional "
+                    + "characters); the verbatim quote stays in quote") String quoteSimplified,
             @Schema(description = "How the report cites the passage: title, authors, year, section and quote")
             String citation) {
     }

@@ -1,6 +1,7 @@
 package io.nqpf.advisor.report;
 
 import io.nqpf.advisor.engine.Evaluation;
+import io.nqpf.advisor.engine.facts.Stage;
 import io.nqpf.advisor.engine.RuleInfo;
 import io.nqpf.advisor.engine.facts.Bottleneck;
 import io.nqpf.advisor.knowledge.BottleneckEntry;
@@ -84,8 +85,8 @@ public final class ReportAssembler {
         }
 
         var stageFinding = ev.stageFinding();
-        Report.SmartSpecializationView stage = new Report.SmartSpecializationView(ev.stage().name(),
-                words.stageRationale(ev.stage(), stageFinding == null ? List.of() : stageFinding.evidence(),
+        Report.SmartSpecializationView stage = new Report.SmartSpecializationView(stageName(ev.stage()),
+                readiness(ev), ev.stage() == Stage.TRANSITION, words.stageRationale(ev.stage(), stageFinding == null ? List.of() : stageFinding.evidence(),
                         ev.stageMissing()),
                 stageFinding == null ? List.of() : stageFinding.evidence().stream().map(words::evidence).toList(),
                 ev.stageMissing(), stageFinding == null ? null : stageFinding.rule(),
@@ -97,6 +98,24 @@ public final class ReportAssembler {
                 Coverage.of(ev, bottlenecks.size(), lang), Plausibility.of(ev.values(), ev.ruleset().catalog(), lang),
                 stage, bottlenecks, recommendations, sequencing(found.keySet(), recommendations, ev, lang), watchlist,
                 gaps, DataGaps.next(gaps, ev, lang), Peers.of(profile, ev.values(), catalog, lang), trace);
+    }
+
+    /**
+     * The stage as the API names it: the transition band is stage 1 (it gets stage 1's measures) with
+     * {@code transition} set, so that the stage enumeration clients know stays as it was.
+     */
+    static String stageName(Stage stage) {
+        return (stage == Stage.TRANSITION ? Stage.STAGE_1_RELATED_DIVERSIFICATION : stage).name();
+    }
+
+    /** The share of the six stage-2 signals that hold, two decimals; null while the stage is undetermined. */
+    static Double readiness(Evaluation ev) {
+        if (ev.stage() == Stage.UNDETERMINED || ev.stageFinding() == null) {
+            return null;
+        }
+        long signals = ev.stageFinding().evidence().stream().map(e -> e.getId()).filter(Stage.SIGNALS::contains)
+                .distinct().count();
+        return Math.round(100.0 * signals / Stage.SIGNALS.size()) / 100.0;
     }
 
     static List<Bottleneck> mostSevereFirst(Map<String, Bottleneck> found) {

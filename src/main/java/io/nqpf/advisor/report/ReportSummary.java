@@ -20,8 +20,9 @@ public record ReportSummary(
         Report.RegionRef region,
         Coverage coverage,
         @Schema(description = "Smart-specialization stage (002 四、(二))",
-                enumeration = {"STAGE_1_RELATED_DIVERSIFICATION", "TRANSITION", "STAGE_2_PATH_BREAKING", "UNDETERMINED"})
+                enumeration = {"STAGE_1_RELATED_DIVERSIFICATION", "STAGE_2_PATH_BREAKING", "UNDETERMINED"})
         String stage,
+        @Schema(description = "true for a region between the stages (treated as stage 1)") boolean transition,
         @Schema(description = "Bottlenecks found, most severe first") List<Bottleneck> bottlenecks,
         @Schema(description = "Countermeasures, ranked by score; 12 unless the request's limit says otherwise")
         List<Recommendation> recommendations,

@@ -28,7 +28,8 @@ public final class SummaryAssembler {
         return new ReportSummary(UUID.randomUUID(), Instant.now(),
                 new Report.RulesetRef(ev.ruleset().version(), ev.ruleset().sha256()),
                 new Report.RegionRef(profile.regionId(), profile.name(), profile.year()),
-                new ReportSummary.Coverage(coverage.share(), coverage.verdict()), ev.stage().name(),
+                new ReportSummary.Coverage(coverage.share(), coverage.verdict()), ReportAssembler.stageName(ev.stage()),
+                ev.stage() == io.nqpf.advisor.engine.facts.Stage.TRANSITION,
                 ReportAssembler.mostSevereFirst(found).stream()
                         .map(b -> new ReportSummary.Bottleneck(b.getId(), ReportAssembler.round3(b.getSeverity()),
                                 ReportAssembler.level(b.getSeverity()), ReportAssembler.clearsWhen(b, ev)))

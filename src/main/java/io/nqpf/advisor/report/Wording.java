@@ -136,7 +136,8 @@ final class Wording {
         parts.add(c.section());
         String citation = String.join(zh ? "，" : ", ", parts)
                 + (zh ? "：「" + quoteShown + "」" : ": \u201c" + quoteShown + "\u201d");
-        return new Report.SourceView(c.document(), c.section(), c.quote(), title, subject, authors, year, quoteShown,
+        return new Report.SourceView(c.document(), c.section(), c.quote(), title, subject, authors, year,
+                zh ? quoteShown : null,
                 citation);
     }
 

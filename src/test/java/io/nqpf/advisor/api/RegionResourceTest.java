@@ -179,10 +179,10 @@ class RegionResourceTest {
                     .extract().jsonPath();
             assertEquals(r.getList("dataGaps[0..4].indicator"), r.getList("nextIndicators.indicator"));
             assertEquals(List.of(2020, 2020, 2020, 2020), r.getList("peers.censusYear"));
-            int rank = r.getInt("peers.find { it.indicator == 'talent.populationChangePct' }.rank");
-            int of = r.getInt("peers.find { it.indicator == 'talent.populationChangePct' }.of");
+            int rank = r.getInt("peerContext.find { it.indicator == 'talent.populationChangePct' }.rank");
+            int of = r.getInt("peerContext.find { it.indicator == 'talent.populationChangePct' }.of");
             assertTrue(rank > of * 0.95, "among the steepest losses: " + rank + " of " + of);
-            String sentence = r.getString("peers.find { it.indicator == 'talent.populationChangePct' }.sentence");
+            String sentence = r.getString("peerContext.find { it.indicator == 'talent.populationChangePct' }.sentence");
             assertTrue(sentence.contains(String.valueOf(rank)) && sentence.contains(String.valueOf(of)), sentence);
         }
     }

@@ -147,9 +147,9 @@ class ConsoleBrowserTest {
         }
         // the data gaps in the API's order (most consequential first) and, where the service gives them, the peers
         assertEquals(indicators(report.get("dataGaps")), rowIds("#data-gaps tbody tr"));
-        if (report.has("peers")) {
-            assertEquals(indicators(report.get("peers")), rowIds("#peers tbody tr"));
-            for (JsonNode peer : report.get("peers")) {
+        if (report.has("peerContext")) {
+            assertEquals(indicators(report.get("peerContext")), rowIds("#peers tbody tr"));
+            for (JsonNode peer : report.get("peerContext")) {
                 WebElement row = browser.driver.findElement(By.cssSelector(
                         "#peers tr[data-id='" + peer.get("indicator").asText() + "']"));
                 assertEquals(peer.get("percentile").asDouble(), number(row.findElement(By.cssSelector(".c-percentile")).getText()),

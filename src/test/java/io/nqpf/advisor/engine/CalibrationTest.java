@@ -144,7 +144,7 @@ class CalibrationTest {
         Report sparse = report(java.nio.file.Files.readString(io.nqpf.advisor.support.Examples.DIR.resolve("sparse-profile.json")));
         assertEquals("INSUFFICIENT", sparse.coverage().verdict());
         assertTrue(sparse.bottlenecks().isEmpty());
-        assertTrue(sparse.coverage().sentence().contains("cannot tell"), sparse.coverage().sentence());
+        assertTrue(sparse.coverage().summary().contains("cannot tell"), sparse.coverage().summary());
 
         Report coal = report(java.nio.file.Files.readString(io.nqpf.advisor.support.Examples.DIR.resolve("declining-coal-city.json")));
         assertEquals("GOOD", coal.coverage().verdict());
@@ -161,12 +161,39 @@ class CalibrationTest {
     }
 
     @Test
+    void theTransitionBandIsStageOneWithTheTransitionFlagAndReadinessCountsTheSignals() throws Exception {
+        Report regenerating = report(java.nio.file.Files.readString(
+                io.nqpf.advisor.support.Examples.all().stream()
+                        .filter(x -> x.getFileName().toString().equals("regenerating-resource-city.json")).findFirst()
+                        .orElseThrow()));
+        assertEquals("STAGE_1_RELATED_DIVERSIFICATION", regenerating.smartSpecialization().stage());
+        assertTrue(regenerating.smartSpecialization().transition());
+        assertEquals(0.5, regenerating.smartSpecialization().readiness(), "3 of the 6 signals");
+        assertTrue(regenerating.recommendations().stream().anyMatch(r -> r.id().equals("C-S3-STAGE1")));
+        for (java.nio.file.Path example : io.nqpf.advisor.support.Examples.all()) {
+            Report r = report(java.nio.file.Files.readString(example));
+            String stage = r.smartSpecialization().stage();
+            assertTrue(List.of("STAGE_1_RELATED_DIVERSIFICATION", "STAGE_2_PATH_BREAKING", "UNDETERMINED").contains(stage),
+                    example + ": " + stage);
+            if (stage.equals("STAGE_2_PATH_BREAKING")) {
+                assertTrue(r.smartSpecialization().readiness() >= 4 / 6.0 - 0.01, example.toString());
+            } else if (stage.equals("UNDETERMINED")) {
+                assertEquals(null, r.smartSpecialization().readiness(), example.toString());
+            } else if (!r.smartSpecialization().transition()) {
+                assertTrue(r.smartSpecialization().readiness() <= 2 / 6.0 + 0.01, example.toString());
+            }
+        }
+    }
+
+    @Test
     void valuesThatLookMisEnteredAreWarnedAboutWithoutRefusingTheProfile() throws Exception {
         Report odd = report("{\"regionId\":\"w\",\"name\":\"w\",\"year\":2020,\"level\":\"PREFECTURE\","
                 + "\"typology\":{\"resourceCityStage\":\"DECLINING\"},"
                 + "\"talent\":{\"agedSharePct\":0.1762,\"populationChangePct\":-17.9}}");
         assertEquals(List.of("talent.agedSharePct", "talent.populationChangePct", "typology.resourceCityStage"),
                 odd.warnings().stream().map(Report.Warning::field).toList());
+        assertEquals(List.of("FRACTION_FOR_PERCENT", "TEN_YEAR_CHANGE_AS_ANNUAL", "STAGE_WITHOUT_RESOURCE_TYPE"),
+                odd.warnings().stream().map(Report.Warning::code).toList());
         assertTrue(odd.warnings().get(0).message().contains("0.1762"), odd.warnings().get(0).message());
         RegionProfile p = READER.read(ProfileReader.tree(("{\"regionId\":\"w\",\"name\":\"w\",\"year\":2020,"
                 + "\"level\":\"PREFECTURE\",\"talent\":{\"agedSharePct\":0.1762}}").getBytes(java.nio.charset.StandardCharsets.UTF_8)),

@@ -37,7 +37,7 @@ class PeerContextTest {
     @Test
     void qitaiheIsAmongTheSteepestLosersOf2020AndTheFiguresMatchTheTable() {
         RegionProfile p = new RegionDirectory().startingProfile("230900", 2020).profile();
-        Map<String, Report.PeerView> en = report(p, Language.EN).peers().stream()
+        Map<String, Report.PeerView> en = report(p, Language.EN).peerContext().stream()
                 .collect(Collectors.toMap(Report.PeerView::indicator, v -> v));
         assertEquals(PeerGroups.INDICATORS.stream().sorted().toList(), en.keySet().stream().sorted().toList());
 
@@ -61,7 +61,7 @@ class PeerContextTest {
         assertEquals(aged.length, agedView.of());
         assertEquals(1 + Arrays.stream(aged).filter(a -> a > 15.16).count(), agedView.rank());
 
-        Report.PeerView population = report(p, Language.ZH_CN).peers().stream()
+        Report.PeerView population = report(p, Language.ZH_CN).peerContext().stream()
                 .filter(v -> v.indicator().equals("talent.residentPopulation")).findFirst().orElseThrow();
         assertEquals(689611L, population.value());
         assertTrue(population.sentence().startsWith("常住人口689611人：在2020年人口普查的"), population.sentence());
@@ -72,7 +72,7 @@ class PeerContextTest {
         String json = "{\"regionId\":\"x\",\"name\":\"x\",\"year\":2012,\"level\":\"PREFECTURE\","
                 + "\"talent\":{\"urbanizationRatePct\":100,\"populationChangePct\":-1}}";
         RegionProfile p = READER.read(ProfileReader.tree(json.getBytes(StandardCharsets.UTF_8)), RegionProfile.class);
-        List<Report.PeerView> peers = report(p, Language.EN).peers();
+        List<Report.PeerView> peers = report(p, Language.EN).peerContext();
         // 2012 is nearest 2010, which has no annual change
         assertEquals(List.of("talent.urbanizationRatePct"), peers.stream().map(Report.PeerView::indicator).toList());
         assertEquals(2010, peers.get(0).censusYear());
@@ -80,7 +80,7 @@ class PeerContextTest {
         assertTrue(peers.get(0).percentile() > 99, peers.get(0).toString());
         RegionProfile county = READER.read(ProfileReader.tree(json.replace("PREFECTURE", "COUNTY")
                 .getBytes(StandardCharsets.UTF_8)), RegionProfile.class);
-        assertEquals(List.of(), report(county, Language.EN).peers());
+        assertEquals(List.of(), report(county, Language.EN).peerContext());
     }
 
     private static double median(double[] sorted) {

@@ -198,7 +198,7 @@ class ReportWordingTest {
                 CountermeasureEntry entry = RULES.catalog().countermeasures().get(c.id());
                 assertEquals(entry.sources().get(0).quote(), first.quote(), "the data keep the verbatim quote");
                 assertEquals(entry.sources().get(0).document(), first.document());
-                assertEquals(zh ? ZhConverterUtil.toSimple(first.quote()) : first.quote(), first.quoteShown());
+                assertEquals(zh ? ZhConverterUtil.toSimple(first.quote()) : null, first.quoteSimplified());
             }
         }
     }
@@ -208,7 +208,7 @@ class ReportWordingTest {
         Wording zh = new Wording(RULES.catalog(), RULES.documents(), Language.ZH_CN);
         Report.SourceView shown = zh.source(new Citation(TRADITIONAL_DOCUMENT, "四、(二)", "以示范區現有的存量技術和知識"));
         assertEquals("以加快形成新质生产力推动产业转型升级示范区高质量发展", shown.title());
-        assertEquals("以示范区现有的存量技术和知识", shown.quoteShown());
+        assertEquals("以示范区现有的存量技术和知识", shown.quoteSimplified());
         assertEquals("《以加快形成新质生产力推动产业转型升级示范区高质量发展》，高新院 achie.org，2024年，四、(二)："
                 + "「以示范区现有的存量技术和知识」", shown.citation());
     }
