@@ -214,7 +214,7 @@ class ViewsAndStreamingTest {
         assertEquals(200, gzipped.statusCode());
         assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(null));
         String unzipped = gunzip(gzipped.body());
-        assertTrue(gzipped.body().length * 4 < unzipped.length(),
+        assertTrue(gzipped.body().length * 3 < unzipped.length(),
                 gzipped.body().length + " compressed bytes for " + unzipped.length());
         JsonPath a = JsonPath.from(plainText);
         JsonPath b = JsonPath.from(unzipped);
