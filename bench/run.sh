@@ -137,6 +137,11 @@ record "sustained ${SUSTAIN} s, wrk" "$(grep -E "requests in" "$OUT/wrk-sustaine
 $(grep -E "Requests/sec" "$OUT/wrk-sustained.txt" | xargs), p99 $(grep -E "^ +99%" "$OUT/wrk-sustained.txt" | awk '{print $2}'), \
 non-2xx $(grep -oE "Non-2xx or 3xx responses: [0-9]+" "$OUT/wrk-sustained.txt" | awk '{print $NF}' || echo 0)"
 
+# where the resident memory goes: heap committed and used, metaspace (the compiled rules' classes)
+heap=$(jcmd "$PID" GC.heap_info 2>/dev/null | grep -oE "total [0-9]+K, used [0-9]+K" | head -1 || true)
+meta=$(jcmd "$PID" GC.heap_info 2>/dev/null | grep -oE "Metaspace +used [0-9]+K, committed [0-9]+K" | head -1 || true)
+record "at the end: heap; metaspace" "${heap:-?}; ${meta:-?}"
+
 {
   echo "| measure (JAVA_OPTS=$JAVA_OPTS, $(date -u +%F)) | result |"
   echo "|---|---|"

@@ -6,7 +6,10 @@ import io.nqpf.advisor.knowledge.Language;
 import io.nqpf.advisor.profile.RegionProfile;
 import io.nqpf.advisor.ranking.Ranked;
 import io.nqpf.advisor.ranking.Ranker;
+import io.nqpf.advisor.engine.facts.Evidence;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,11 +41,11 @@ public final class SummaryAssembler {
                 watch ? ev.watchlist().entrySet().stream()
                         .filter(e -> ev.ruleset().catalog().bottlenecks().containsKey(e.getKey()))
                         .map(e -> new ReportSummary.Watch(e.getKey(),
-                                e.getValue().evidence().stream().map(x -> x.getIndicator()).distinct().toList()))
-                        .sorted(java.util.Comparator.comparing(ReportSummary.Watch::id))
+                                e.getValue().evidence().stream().map(Evidence::getIndicator).distinct().toList()))
+                        .sorted(Comparator.comparing(ReportSummary.Watch::id))
                         .toList() : null,
                 dataGaps ? ReportAssembler.mostConsequentialFirst(ev).stream()
-                        .map(g -> new ReportSummary.DataGap(g.indicator(), java.util.List.copyOf(g.couldReveal())))
+                        .map(g -> new ReportSummary.DataGap(g.indicator(), List.copyOf(g.couldReveal())))
                         .toList() : null);
     }
 
