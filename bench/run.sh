@@ -138,9 +138,8 @@ $(grep -E "Requests/sec" "$OUT/wrk-sustained.txt" | xargs), p99 $(grep -E "^ +99
 non-2xx $(grep -oE "Non-2xx or 3xx responses: [0-9]+" "$OUT/wrk-sustained.txt" | awk '{print $NF}' || echo 0)"
 
 # where the resident memory goes: heap committed and used, metaspace (the compiled rules' classes)
-heap=$(jcmd "$PID" GC.heap_info 2>/dev/null | grep -oE "total [0-9]+K, used [0-9]+K" | head -1 || true)
-meta=$(jcmd "$PID" GC.heap_info 2>/dev/null | grep -oE "Metaspace +used [0-9]+K, committed [0-9]+K" | head -1 || true)
-record "at the end: heap; metaspace" "${heap:-?}; ${meta:-?}"
+heap=$(jcmd "$PID" GC.heap_info 2>/dev/null | grep -E "total|Metaspace" | sed -E 's/^ +//; s/ +/ /g; s/\[.*//' | paste -sd';' || true)
+record "at the end: heap and metaspace (jcmd GC.heap_info)" "${heap:-?}"
 
 {
   echo "| measure (JAVA_OPTS=$JAVA_OPTS, $(date -u +%F)) | result |"
