@@ -5,16 +5,20 @@
 #   JAVA_OPTS  default: the documented container defaults for a 512 MiB container (README, "Memory")
 #   WARMUP     seconds of evaluations before measuring (the JIT needs about two minutes)
 #   RUN        seconds of each wrk measurement
+#   STARTS     how many starts to time, with and without the AppCDS archive
 # Prints each phase as it goes and, at the end, the table (also in target/bench/table.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUSTAIN=${1:-180}
 WARMUP=${WARMUP:-120}
 RUN=${RUN:-30}
+STARTS=${STARTS:-3}
 PORT=${PORT:-8080}
 URL="http://localhost:$PORT"
 JAVA_OPTS=${JAVA_OPTS:--XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+UseSerialGC}
 export ADVISOR_ADMIN_PASSWORD=${ADVISOR_ADMIN_PASSWORD:-bench-only-secret}
+export ADVISOR_RULES_DIR=${ADVISOR_RULES_DIR:-$PWD/rules}
+[ -d ../shared/seeds ] && export ADVISOR_SOURCES_DIR=${ADVISOR_SOURCES_DIR:-$(cd ../shared/seeds && pwd)}
 OUT=target/bench
 APP=target/quarkus-app
 mkdir -p "$OUT"
@@ -37,21 +41,22 @@ rss() { echo $(( $(ps -o rss= -p "$PID") / 1024 )); }
 # starts the service with the given extra JVM options; READY_MS: the milliseconds from launch to ready
 start() {
   local t0; t0=$(date +%s%N)
+  # from inside quarkus-app: an AppCDS archive only loads with the class path it was recorded with
   # shellcheck disable=SC2086
-  java $JAVA_OPTS "$@" -jar "$APP/quarkus-run.jar" > "$OUT/service.log" 2>&1 &
+  (cd "$APP" && exec java $JAVA_OPTS "$@" -jar quarkus-run.jar) > "$OUT/service.log" 2>&1 &
   PID=$!
   for _ in $(seq 3000); do curl -sf "$URL/q/health/ready" > /dev/null && break; sleep 0.01; done
   curl -sf "$URL/q/health/ready" > /dev/null || { echo "service not ready after 30 s; see $OUT/service.log" >&2; exit 1; }
   READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
 
-echo "== start to ready, rules build included (3 starts each)"
-plain=(); for _ in 1 2 3; do start; plain+=("$READY_MS"); stop; done
+echo "== start to ready, rules build included ($STARTS starts each)"
+plain=(); for _ in $(seq "$STARTS"); do start; plain+=("$READY_MS"); stop; done
 record "ready, plain JVM (ms)" "${plain[*]}"
 if [ -f "$APP/app-cds.jsa" ]; then
-  cds=(); for _ in 1 2 3; do start -XX:SharedArchiveFile="$APP/app-cds.jsa"; cds+=("$READY_MS"); stop; done
+  cds=(); for _ in $(seq "$STARTS"); do start -XX:SharedArchiveFile=app-cds.jsa; cds+=("$READY_MS"); stop; done
   record "ready, AppCDS (ms)" "${cds[*]}"
-  START_OPTS=(-XX:SharedArchiveFile="$APP/app-cds.jsa")
+  START_OPTS=(-XX:SharedArchiveFile=app-cds.jsa)
 else
   record "ready, AppCDS (ms)" "not packaged (./mvnw package -Pappcds)"
   START_OPTS=()
@@ -62,8 +67,8 @@ record "RSS when ready (MiB)" "$(rss)"
 # wrk NAME URL [wrk options…]: 2 threads, 32 connections, $RUN seconds; records req/s, p50, p99, errors, bytes
 measure() {
   local name=$1 url=$2; shift 2
-  wrk -t2 -c32 -d"${RUN}s" --latency "$@" "$url" > "$OUT/wrk-$name.txt"
-  python3 - "$OUT/wrk-$name.txt" "$name" >> "$OUT/results.tsv" <<'PY'
+  wrk -t2 -c32 -d"${RUN}s" --latency "$@" "$url" > "$OUT/wrk-${name//[^A-Za-z0-9]/_}.txt"
+  python3 - "$OUT/wrk-${name//[^A-Za-z0-9]/_}.txt" "$name" >> "$OUT/results.tsv" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
 def grab(pattern, default="-"):
@@ -131,6 +136,10 @@ record "sustained ${SUSTAIN} s, RSS every 30 s (MiB)" "${samples[*]} → $(rss)"
 record "sustained ${SUSTAIN} s, wrk" "$(grep -E "requests in" "$OUT/wrk-sustained.txt" | xargs), \
 $(grep -E "Requests/sec" "$OUT/wrk-sustained.txt" | xargs), p99 $(grep -E "^ +99%" "$OUT/wrk-sustained.txt" | awk '{print $2}'), \
 non-2xx $(grep -oE "Non-2xx or 3xx responses: [0-9]+" "$OUT/wrk-sustained.txt" | awk '{print $NF}' || echo 0)"
+
+# where the resident memory goes: heap committed and used, metaspace (the compiled rules' classes)
+heap=$(jcmd "$PID" GC.heap_info 2>/dev/null | grep -E "total|Metaspace" | sed -E 's/^ +//; s/ +/ /g; s/\[.*//' | paste -sd';' || true)
+record "at the end: heap and metaspace (jcmd GC.heap_info)" "${heap:-?}"
 
 {
   echo "| measure (JAVA_OPTS=$JAVA_OPTS, $(date -u +%F)) | result |"

@@ -49,7 +49,9 @@ public class IndicatorResource {
     @GET
     @Path("/{indicator}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getIndicator", summary = "The data dictionary entry of one indicator")
+    @Operation(operationId = "getIndicator", summary = "The data dictionary entry of one indicator",
+            description = "The entry of one profile indicator, named by its JSON path (e.g. innovation.rdIntensityPct), "
+                    + "in the request's language; an indicator the profile does not have is a 404 problem")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = IndicatorDictionary.Entry.class)))
     @APIResponse(responseCode = "400", ref = "InvalidInput")

@@ -1,5 +1,6 @@
 package io.nqpf.advisor.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nqpf.advisor.profile.BatchReader;
 import io.nqpf.advisor.profile.RegionProfile;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -115,11 +115,27 @@ public class RecommendationResource {
             });
             return Response.ok(lines, NDJSON).build();
         }
-        List<BatchSchemas.BatchResult> results = new ArrayList<>(items.size());
-        service.evaluateBatch(items, options, item -> results.add(result(item)));
-        int evaluated = (int) results.stream().filter(r -> r.report() != null).count();
-        return Response.ok(new BatchSchemas.BatchResponse(results, evaluated, results.size() - evaluated),
-                MediaType.APPLICATION_JSON_TYPE).build();
+        // the BatchResponse object, written result by result so that it is not held whole either
+        StreamingOutput object = out -> {
+            try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
+                generator.writeStartObject();
+                generator.writeArrayFieldStart("results");
+                int[] evaluated = new int[1];
+                service.evaluateBatch(items, options, item -> {
+                    evaluated[0] += item.evaluated() ? 1 : 0;
+                    try {
+                        json.writeValue(generator, result(item));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                generator.writeEndArray();
+                generator.writeNumberField("evaluated", evaluated[0]);
+                generator.writeNumberField("failed", items.size() - evaluated[0]);
+                generator.writeEndObject();
+            }
+        };
+        return Response.ok(object, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** NDJSON only when the client prefers it to JSON; no Accept, a wildcard or a tie answers the JSON object. */

@@ -27,7 +27,8 @@ public class ReportParameters {
     @QueryParam("include")
     @Parameter(description = "With view=summary: also list the watchlist and/or the data gaps, comma-separated "
             + "(they cost a second rules pass); the full view always has both",
-            schema = @Schema(type = SchemaType.STRING, enumeration = {WATCHLIST, DATA_GAPS, WATCHLIST + "," + DATA_GAPS}))
+            schema = @Schema(type = SchemaType.STRING, pattern = "^(watchlist|dataGaps)(,(watchlist|dataGaps))*$",
+                    example = "watchlist,dataGaps"))
     String include;
 
     @QueryParam("limit")

@@ -6,7 +6,10 @@ import io.nqpf.advisor.knowledge.Language;
 import io.nqpf.advisor.profile.RegionProfile;
 import io.nqpf.advisor.ranking.Ranked;
 import io.nqpf.advisor.ranking.Ranker;
+import io.nqpf.advisor.engine.facts.Evidence;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,8 +42,8 @@ public final class SummaryAssembler {
                 watch ? ev.watchlist().entrySet().stream()
                         .filter(e -> ev.ruleset().catalog().bottlenecks().containsKey(e.getKey()))
                         .map(e -> new ReportSummary.Watch(e.getKey(),
-                                e.getValue().evidence().stream().map(x -> x.getIndicator()).distinct().toList()))
-                        .sorted(java.util.Comparator.comparing(ReportSummary.Watch::id))
+                                e.getValue().evidence().stream().map(Evidence::getIndicator).distinct().toList()))
+                        .sorted(Comparator.comparing(ReportSummary.Watch::id))
                         .toList() : null,
                 dataGaps ? DataGaps.ranked(ev, Language.EN).stream()
                         .map(g -> new ReportSummary.DataGap(g.indicator(), g.couldReveal(), g.leverage()))

@@ -75,11 +75,6 @@ public class RecommendationService {
         return evaluate(profile, options, rulesets.active());
     }
 
-    /** The full report on the profile in the body; {@code explain} adds the trace, {@code limit} caps the measures. */
-    public Report evaluate(byte[] body, Language language, boolean explain, int limit) {
-        return (Report) evaluate(body, ReportOptions.full(language, explain, limit));
-    }
-
     /**
      * The profiles of a batch body, each read and checked on its own; refuses the whole body only when it is no
      * batch at all, too large or has too many profiles.
@@ -94,17 +89,8 @@ public class RecommendationService {
     }
 
     /**
-     * One outcome per profile of the batch in the body, in request order: a bad profile fails only itself.
-     * Every profile is evaluated with the ruleset active when the batch starts.
-     */
-    public List<BatchItem> evaluateBatch(byte[] body, ReportOptions options) {
-        List<BatchItem> outcomes = new ArrayList<>();
-        evaluateBatch(readBatch(body), options, outcomes::add);
-        return outcomes;
-    }
-
-    /**
-     * Hands {@code sink} the outcome of each item as soon as it and those before it are evaluated, in request order.
+     * Hands {@code sink} the outcome of each item as soon as it and those before it are evaluated, in request order:
+     * a bad profile fails only itself, and every profile is evaluated with the ruleset active when the batch starts.
      * Items are evaluated in parallel, at most {@link #AHEAD} ahead of the one the sink waits for, so memory holds
      * a few reports whatever the size of the batch. When the sink throws (a client gone), the rest is dropped.
      */

@@ -1,34 +1,22 @@
 package io.nqpf.advisor.bench;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nqpf.advisor.engine.Evaluator;
-import io.nqpf.advisor.engine.RuleSources;
 import io.nqpf.advisor.engine.Ruleset;
-import io.nqpf.advisor.engine.RulesetBuilder;
-import io.nqpf.advisor.knowledge.CitationCheck;
 import io.nqpf.advisor.knowledge.Language;
 import io.nqpf.advisor.profile.ProfileReader;
 import io.nqpf.advisor.profile.RegionProfile;
 import io.nqpf.advisor.report.ReportAssembler;
 import io.nqpf.advisor.report.SummaryAssembler;
-import jakarta.validation.Validation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * Before/after comparisons that hold on a busy machine: each pair of variants runs alternately in blocks on one
@@ -54,23 +42,12 @@ public final class CpuTimeComparison {
     private int next;
 
     private CpuTimeComparison() throws IOException {
-        Logger.getLogger("org.drools").setLevel(java.util.logging.Level.WARNING);
-        Logger.getLogger("org.kie").setLevel(java.util.logging.Level.WARNING);
-        ruleset = RulesetBuilder.build(RuleSources.read(Path.of("rules")), CitationCheck.textsDirFromEnvironment())
-                .ruleset();
-        reader = new ProfileReader(Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator());
-        json = new ObjectMapper().findAndRegisterModules().setSerializationInclusion(JsonInclude.Include.NON_NULL);
-        try (Stream<Path> files = Files.list(Path.of("examples"))) {
-            bodies = files.filter(p -> p.toString().endsWith(".json")).sorted().map(p -> {
-                try {
-                    return Files.readAllBytes(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
-        }
-        profiles = bodies.stream().map(b -> reader.read(b, RegionProfile.class)).toList();
+        Fixture f = Fixture.load();
+        ruleset = f.ruleset();
+        reader = f.reader();
+        json = f.json();
+        bodies = f.bodies();
+        profiles = f.profiles();
     }
 
     public static void main(String[] args) throws IOException {

@@ -1,30 +1,19 @@
 package io.nqpf.advisor.bench;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nqpf.advisor.engine.Evaluation;
 import io.nqpf.advisor.engine.Evaluator;
-import io.nqpf.advisor.engine.RuleSources;
 import io.nqpf.advisor.engine.Ruleset;
-import io.nqpf.advisor.engine.RulesetBuilder;
-import io.nqpf.advisor.knowledge.CitationCheck;
 import io.nqpf.advisor.knowledge.Language;
 import io.nqpf.advisor.profile.ProfileReader;
 import io.nqpf.advisor.profile.RegionProfile;
 import io.nqpf.advisor.report.Report;
 import io.nqpf.advisor.report.ReportAssembler;
 import io.nqpf.advisor.report.SummaryAssembler;
-import jakarta.validation.Validation;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -59,24 +48,12 @@ public class EvaluationBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        // as in the service (quarkus.log.category."org.drools".level=WARN): no engine trace logging
-        Logger.getLogger("org.drools").setLevel(java.util.logging.Level.WARNING);
-        Logger.getLogger("org.kie").setLevel(java.util.logging.Level.WARNING);
-        ruleset = RulesetBuilder.build(RuleSources.read(Path.of("rules")), CitationCheck.textsDirFromEnvironment())
-                .ruleset();
-        reader = new ProfileReader(Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator());
-        json = new ObjectMapper().findAndRegisterModules().setSerializationInclusion(JsonInclude.Include.NON_NULL);
-        try (Stream<Path> files = Files.list(Path.of("examples"))) {
-            bodies = files.filter(p -> p.toString().endsWith(".json")).sorted().map(p -> {
-                try {
-                    return Files.readAllBytes(p);
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
-        }
-        profiles = bodies.stream().map(b -> reader.read(b, RegionProfile.class)).toList();
+        Fixture f = Fixture.load();
+        ruleset = f.ruleset();
+        reader = f.reader();
+        json = f.json();
+        bodies = f.bodies();
+        profiles = f.profiles();
 
     }
 
@@ -107,14 +84,10 @@ public class EvaluationBenchmark {
                 ReportAssembler.DEFAULT_LIMIT, false, false));
     }
 
-    /** A full-view request answered gzip-compressed (level 6, as Vert.x compresses by default). */
+    /** A full-view request answered gzip-compressed at the service's level (quarkus.http.compression-level=1). */
     @Benchmark
-    public int endToEndGzip() throws IOException {
-        CountingStream sink = new CountingStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(sink)) {
-            json.writeValue(gzip, full(bodies.get(next++ % bodies.size())));
-        }
-        return sink.count;
+    public byte[] endToEndGzip() throws IOException {
+        return CpuTimeComparison.gzip(json.writeValueAsBytes(full(bodies.get(next++ % bodies.size()))), 1);
     }
 
     /** One line of an NDJSON batch of full reports: what the service does per profile, written to a stream. */
