@@ -1,6 +1,7 @@
 package io.nqpf.advisor.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nqpf.advisor.knowledge.Language;
 import io.nqpf.advisor.profile.BatchReader;
 import io.nqpf.advisor.profile.RegionProfile;
 import io.nqpf.advisor.report.ComparisonReport;
@@ -106,7 +107,7 @@ public class RecommendationResource {
         if (wantsNdjson(headers)) {
             StreamingOutput lines = out -> service.evaluateBatch(items, options, item -> {
                 try {
-                    out.write(json.writeValueAsBytes(result(item)));
+                    out.write(json.writeValueAsBytes(result(item, options.language())));
                     out.write('\n');
                     out.flush();
                 } catch (IOException e) {
@@ -116,7 +117,7 @@ public class RecommendationResource {
             return Response.ok(lines, NDJSON).build();
         }
         List<BatchSchemas.BatchResult> results = new ArrayList<>(items.size());
-        service.evaluateBatch(items, options, item -> results.add(result(item)));
+        service.evaluateBatch(items, options, item -> results.add(result(item, options.language())));
         int evaluated = (int) results.stream().filter(r -> r.report() != null).count();
         return Response.ok(new BatchSchemas.BatchResponse(results, evaluated, results.size() - evaluated),
                 MediaType.APPLICATION_JSON_TYPE).build();
@@ -135,9 +136,9 @@ public class RecommendationResource {
         return false;
     }
 
-    private static BatchSchemas.BatchResult result(BatchItem item) {
-        Problem problem = item.evaluated() ? null
-                : item.invalid() != null ? ProblemMapper.problem(item.invalid()) : ProblemMapper.runawayProblem(item.runaway());
+    private static BatchSchemas.BatchResult result(BatchItem item, Language language) {
+        Problem problem = item.evaluated() ? null : item.invalid() != null ? ProblemMapper.problem(item.invalid(), language)
+                : ProblemMapper.runawayProblem(item.runaway(), language);
         return new BatchSchemas.BatchResult(item.index(), item.regionId(), item.report(), problem);
     }
 
@@ -166,7 +167,7 @@ public class RecommendationResource {
             return false;
         }
         if (!explain.equals("full")) {
-            throw QueryParameters.invalid("explain", "must be full or absent (was " + explain + ")");
+            throw QueryParameters.invalid("explain", "query.explain", explain);
         }
         return true;
     }
