@@ -10,7 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An RFC 9457 problem detail, served as {@code application/problem+json}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "Problem", description = "RFC 9457 problem details")
+@Schema(name = "Problem", description = "RFC 9457 problem details. title, detail and each violation's message are in "
+        + "the request's language (lang, else Accept-Language, else zh-CN); type, status and fields are not translated")
 public record Problem(
         @Schema(description = "Identifies the kind of problem", example = "urn:nqpf-advisor:problem:invalid-input") String type,
         @Schema(example = "Invalid region profile") String title,
