@@ -40,7 +40,7 @@ public class RequestedLanguage {
      * The language of a problem answer, chosen as a report's: a {@code lang} the service does not speak is itself the
      * problem, so it is answered in the language of {@code Accept-Language}, else zh-CN.
      */
-    static Language forProblem(String lang, String acceptLanguage) {
+    public static Language forProblem(String lang, String acceptLanguage) {
         return Optional.ofNullable(lang).flatMap(RequestedLanguage::fromTag)
                 .or(() -> fromHeader(acceptLanguage)).orElse(Language.ZH_CN);
     }
