@@ -152,7 +152,7 @@ public class RecommendationService {
         PayloadTooLargeException.requireWithin(body, 2 * limits.profileBytes());
         JsonNode root = ProfileReader.tree(body);
         List<Violation> violations = new ArrayList<>();
-        if (!RequestEnvelope.check(root, "before and after", violations, "before", "after")) {
+        if (!RequestEnvelope.check(root, violations, "before", "after")) {
             throw new InvalidProfileException("title.invalid-comparison", violations);
         }
         RegionProfile before = side(root, "before", violations);

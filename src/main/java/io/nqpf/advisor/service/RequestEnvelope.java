@@ -14,10 +14,9 @@ final class RequestEnvelope {
     /**
      * Adds a violation for a body that is not an object, or one per member that is not allowed.
      *
-     * @param shape what the object must hold, e.g. "a profiles array"
      * @return true when the body is an object (its unknown members may still have been reported)
      */
-    static boolean check(JsonNode root, String shape, List<Violation> violations, String... allowed) {
+    static boolean check(JsonNode root, List<Violation> violations, String... allowed) {
         if (!root.isObject()) {
             violations.add(Violation.of("", "envelope.shape", String.join(", ", allowed)));
             return false;

@@ -53,7 +53,7 @@ public class RulesetService {
     private static Map<String, String> drafts(JsonNode root) {
         List<Violation> violations = new ArrayList<>();
         Map<String, String> files = new LinkedHashMap<>();
-        if (RequestEnvelope.check(root, "a files member", violations, "files")) {
+        if (RequestEnvelope.check(root, violations, "files")) {
             JsonNode node = root.get("files");
             if (node == null || !node.isObject()) {
                 violations.add(Violation.of("files", "files.object"));
