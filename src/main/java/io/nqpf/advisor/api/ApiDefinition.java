@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @OpenAPIDefinition(info = @Info(title = "nqpf-advisor API", version = "1.0.0"), components = @Components(responses = {
         @APIResponse(name = "InvalidInput", responseCode = "400", description = "Malformed JSON, wrong types, unknown "
                 + "fields, out-of-range or inconsistent values, or a bad query parameter; violations name each field "
-                + "by JSON path (in a comparison as before.… / after.…)",
+                + "by JSON path (in a comparison as before.… / after.…); title, detail and messages are in the "
+                + "request's language (lang, else Accept-Language, else zh-CN)",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @APIResponse(name = "UnknownRegion", responseCode = "404", description = "No region of the census table has "
                 + "this code; the detail names it",

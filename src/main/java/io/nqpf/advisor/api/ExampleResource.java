@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nqpf.advisor.config.AdvisorConfig;
 import io.nqpf.advisor.profile.RegionProfile;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
+import io.nqpf.advisor.profile.Text;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -83,7 +83,7 @@ public class ExampleResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public String example(@Parameter(description = "File name without .json", example = "declining-coal-city")
             @PathParam("name") String name) {
-        return read(name).orElseThrow(() -> new NotFoundException("No example named '" + name + "'"));
+        return read(name).orElseThrow(() -> new TextedWebException(404, Text.of("example.unknown", name)));
     }
 
     private Optional<ExampleRef> ref(String name) {

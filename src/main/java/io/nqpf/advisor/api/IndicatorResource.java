@@ -5,7 +5,7 @@ import io.nqpf.advisor.report.IndicatorDictionary;
 import io.nqpf.advisor.service.RulesetService;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
+import io.nqpf.advisor.profile.Text;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -65,7 +65,6 @@ public class IndicatorResource {
         Language language = requested.language();
         return IndicatorDictionary.entries(service.active(), language).stream()
                 .filter(e -> e.indicator().equals(indicator)).findFirst()
-                .orElseThrow(() -> new NotFoundException("No indicator of the region profile has the path " + indicator
-                        + "; GET /api/v1/indicators lists them"));
+                .orElseThrow(() -> new TextedWebException(404, Text.of("indicator.unknown", indicator)));
     }
 }

@@ -1,6 +1,6 @@
 package io.nqpf.advisor.api;
 
-import jakarta.ws.rs.NotSupportedException;
+import io.nqpf.advisor.profile.Text;
 import jakarta.ws.rs.core.MediaType;
 
 /**
@@ -22,8 +22,8 @@ final class JsonOnly {
         }
         if (type == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(type) || type.isWildcardType()
                 || type.isWildcardSubtype()) {
-            throw new NotSupportedException("Content-Type must be application/json (was "
-                    + (contentType == null ? "absent" : contentType) + ")");
+            throw new TextedWebException(415, contentType == null ? Text.of("content-type.absent")
+                    : Text.of("content-type.json", contentType));
         }
     }
 }

@@ -1,9 +1,12 @@
 package io.nqpf.advisor.api;
 
+import io.nqpf.advisor.api.security.AdminIdentityProvider;
 import io.nqpf.advisor.api.security.LoginThrottledException;
 import io.nqpf.advisor.engine.BuildLimiter;
 import io.nqpf.advisor.engine.RunawayRulesException;
+import io.nqpf.advisor.knowledge.Language;
 import io.nqpf.advisor.profile.InvalidProfileException;
+import io.nqpf.advisor.profile.Text;
 import io.nqpf.advisor.regions.NoCensusFiguresException;
 import io.nqpf.advisor.regions.UnknownRegionException;
 import io.nqpf.advisor.service.NoRulesetException;
@@ -12,17 +15,25 @@ import io.nqpf.advisor.service.RulesetService;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.MissingResourceException;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The one place where exceptions become RFC 9457 problems. */
+/**
+ * The one place where exceptions become RFC 9457 problems. The title, the detail and each violation's message are
+ * rendered from the {@code messages/problems} bundle in the language a report would be given in (see
+ * {@link RequestedLanguage#forProblem}); type, status and each violation's field stay as they are.
+ */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final String CHALLENGE = "Basic realm=\"nqpf-advisor admin\", charset=\"UTF-8\"";
+    private static final Text UNAVAILABLE = Text.of("title.unavailable");
 
     private final RulesetService rulesets;
 
@@ -34,92 +45,125 @@ public class ProblemMapper {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    @ServerExceptionMapper
-    public Response invalid(InvalidProfileException e) {
-        return respond(problem(e));
-    }
-
-    static Problem problem(InvalidProfileException e) {
-        String detail = e.violations().size() == 1
-                ? describe(e.violations().get(0).field()) + e.violations().get(0).message()
-                : e.violations().size() + " fields are invalid; see violations";
-        return Problem.of("invalid-input", e.title(), 400, detail).withViolations(e.violations());
-    }
-
-    private static String describe(String field) {
-        return field == null || field.isEmpty() ? "" : field + ": ";
+    /** The language of a problem answer to this request. */
+    static Language language(UriInfo uri, HttpHeaders headers) {
+        return RequestedLanguage.forProblem(uri == null ? null : uri.getQueryParameters().getFirst("lang"),
+                headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     @ServerExceptionMapper
-    public Response unknownRegion(UnknownRegionException e) {
-        return respond(Problem.of("unknown-region", "Unknown region", 404, e.getMessage()));
+    public Response invalid(InvalidProfileException e, UriInfo uri, HttpHeaders headers) {
+        return respond(problem(e, language(uri, headers)));
+    }
+
+    static Problem problem(InvalidProfileException e, Language language) {
+        Text detail;
+        if (e.violations().size() == 1) {
+            String field = e.violations().get(0).field();
+            detail = field == null || field.isEmpty() ? e.violations().get(0).text()
+                    : Text.of("detail.field", field, e.violations().get(0).text());
+        } else {
+            detail = Text.of("detail.fields", e.violations().size());
+        }
+        return Problem.of("invalid-input", e.title(), 400, detail, language).withViolations(e.violations(), language);
     }
 
     @ServerExceptionMapper
-    public Response noCensusFigures(NoCensusFiguresException e) {
-        return respond(Problem.of("no-census-figures", "No census figures", 422, e.getMessage()));
+    public Response unknownRegion(UnknownRegionException e, UriInfo uri, HttpHeaders headers) {
+        return respond(Problem.of("unknown-region", Text.of("title.unknown-region"), 404, e.text(), language(uri, headers)));
     }
 
     @ServerExceptionMapper
-    public Response tooLarge(PayloadTooLargeException e) {
-        return respond(Problem.of("payload-too-large", "Payload too large", 413, e.getMessage()));
+    public Response noCensusFigures(NoCensusFiguresException e, UriInfo uri, HttpHeaders headers) {
+        return respond(Problem.of("no-census-figures", Text.of("title.no-census-figures"), 422, e.text(),
+                language(uri, headers)));
     }
 
     @ServerExceptionMapper
-    public Response notReady(NoRulesetException e) {
-        return respond(Problem.of("no-ruleset", "Service unavailable", 503, e.getMessage()));
+    public Response tooLarge(PayloadTooLargeException e, UriInfo uri, HttpHeaders headers) {
+        return respond(Problem.of("payload-too-large", Text.of("title.payload-too-large"), 413, e.text(),
+                language(uri, headers)));
     }
 
     @ServerExceptionMapper
-    public Response runaway(RunawayRulesException e) {
-        return respond(runawayProblem(e));
-    }
-
-    static Problem runawayProblem(RunawayRulesException e) {
-        return Problem.of("ruleset-runaway", "Service unavailable", 503, "The active ruleset " + e.version()
-                + " could not finish this profile: a rule kept firing past " + e.limit()
-                + " firings, so no report is given. This is a defect of the rules; the administrator has been told.");
+    public Response notReady(NoRulesetException e, UriInfo uri, HttpHeaders headers) {
+        return respond(Problem.of("no-ruleset", UNAVAILABLE, 503, NoRulesetException.TEXT, language(uri, headers)));
     }
 
     @ServerExceptionMapper
-    public Response busy(BuildLimiter.BusyException e) {
-        return Response.fromResponse(respond(Problem.of("build-busy", "Service unavailable", 503, e.getMessage())))
+    public Response runaway(RunawayRulesException e, UriInfo uri, HttpHeaders headers) {
+        return respond(runawayProblem(e, language(uri, headers)));
+    }
+
+    static Problem runawayProblem(RunawayRulesException e, Language language) {
+        return Problem.of("ruleset-runaway", UNAVAILABLE, 503, Text.of("ruleset.runaway", e.version(), e.limit()), language);
+    }
+
+    @ServerExceptionMapper
+    public Response busy(BuildLimiter.BusyException e, UriInfo uri, HttpHeaders headers) {
+        return Response.fromResponse(respond(Problem.of("build-busy", UNAVAILABLE, 503,
+                        Text.of("build.busy", e.retryAfter().toSeconds()), language(uri, headers))))
                 .header(HttpHeaders.RETRY_AFTER, e.retryAfter().toSeconds()).build();
     }
 
     @ServerExceptionMapper
-    public Response aborted(BuildAbortedException e) {
-        return respond(Problem.of("build-aborted", "Ruleset build aborted", 422,
-                e.getMessage() + "; nothing changed, the active ruleset " + rulesets.activeVersion() + " keeps serving")
+    public Response aborted(BuildAbortedException e, UriInfo uri, HttpHeaders headers) {
+        // the first error's text is the build's own (rule-author text) and stays as it is
+        return respond(Problem.of("build-aborted", Text.of("title.build-aborted"), 422,
+                Text.of("build.aborted", e.getMessage(), rulesets.activeVersion()), language(uri, headers))
                 .withErrors(e.errors()));
     }
 
+    /** A ruleset that does not build: the errors are the compiler's texts, the title and the detail are ours. */
+    static Response rulesetInvalid(int errors, String activeVersion, java.util.List<io.nqpf.advisor.engine.RuleError> list,
+            Language language) {
+        return respond(Problem.of("ruleset-invalid", Text.of("title.ruleset-invalid"), 422,
+                Text.of("ruleset.invalid", errors, activeVersion), language).withErrors(list));
+    }
+
     @ServerExceptionMapper
-    public Response throttled(LoginThrottledException e) {
-        return Response.fromResponse(respond(Problem.of("too-many-logins", "Too Many Requests", 429, e.getMessage())))
+    public Response throttled(LoginThrottledException e, UriInfo uri, HttpHeaders headers) {
+        return Response.fromResponse(respond(Problem.of("too-many-logins", Text.of("title.too-many-logins"), 429,
+                        Text.of("login.throttled", e.retryAfter().toSeconds()), language(uri, headers))))
                 .header(HttpHeaders.RETRY_AFTER, e.retryAfter().toSeconds()).build();
     }
 
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
-    public Response unauthorized(RuntimeException e) {
-        String detail = e instanceof AuthenticationFailedException && e.getMessage() != null
-                ? e.getMessage() : "Admin credentials required (HTTP Basic, user admin)";
-        return Response.fromResponse(respond(Problem.of("unauthorized", "Unauthorized", 401, detail)))
+    public Response unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        // AuthenticationFailedException is final, so it cannot carry a text: its message is matched to ours
+        Text detail = Text.of("auth.required");
+        if (e instanceof AuthenticationFailedException && e.getMessage() != null) {
+            detail = Stream.of(AdminIdentityProvider.WRONG, AdminIdentityProvider.DISABLED)
+                    .filter(t -> t.toString().equals(e.getMessage())).findFirst()
+                    .orElse(Text.of("verbatim", e.getMessage()));
+        }
+        return Response.fromResponse(respond(Problem.of("unauthorized", Text.of("title.unauthorized"), 401, detail,
+                        language(uri, headers))))
                 .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build();
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return respond(Problem.of("forbidden", "Forbidden", 403, "This operation needs the rules administrator"));
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return respond(Problem.of("forbidden", Text.of("title.forbidden"), 403, Text.of("auth.forbidden"),
+                language(uri, headers)));
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
+        Language language = language(uri, headers);
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
-        Response.ResponseBuilder builder = Response.fromResponse(respond(
-                Problem.of(kind(status), title, status, e.getMessage())));
+        String detail = e.getMessage();
+        // the statuses we name are in the bundle; any other keeps the reason phrase and the exception's text
+        try {
+            title = Text.of("http." + status + ".title").in(language);
+            detail = (e instanceof TextedWebException texted ? texted.text() : Text.of("http." + status + ".detail"))
+                    .in(language);
+        } catch (MissingResourceException missing) {
+            // not one of ours
+        }
+        Response.ResponseBuilder builder = Response.fromResponse(respond(Problem.of(kind(status), title, status, detail)));
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
                 values.forEach(v -> builder.header(name, v));
@@ -129,10 +173,10 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
+    public Response unexpected(RuntimeException e, UriInfo uri, HttpHeaders headers) {
         LOG.error("Unexpected failure", e);
-        return respond(Problem.of("internal", "Internal Server Error", 500,
-                "The service failed unexpectedly; this is a defect, please report it."));
+        return respond(Problem.of("internal", Text.of("title.internal"), 500, Text.of("internal.defect"),
+                language(uri, headers)));
     }
 
     private static String kind(int status) {

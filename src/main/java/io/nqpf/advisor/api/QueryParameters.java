@@ -1,12 +1,15 @@
 package io.nqpf.advisor.api;
 
 import io.nqpf.advisor.profile.InvalidProfileException;
+import io.nqpf.advisor.profile.Text;
 import io.nqpf.advisor.profile.Violation;
 import java.util.Arrays;
 import java.util.List;
 
 /** Query parameters shared by the resources, refused as 400 problems that name the parameter. */
 final class QueryParameters {
+
+    static final String TITLE = "title.invalid-query";
 
     private QueryParameters() {
     }
@@ -16,15 +19,30 @@ final class QueryParameters {
         if (value == null) {
             return absent;
         }
+        return parseWithin(value, min, max).orElseThrow(() -> invalid(name, "query.whole-number", min, max, value));
+    }
+
+    /**
+     * A whole number from {@code min} to {@code max} or the word {@code all}, which gives {@code all}; {@code absent}
+     * when the parameter is missing.
+     */
+    static int wholeNumberOrAll(String name, String value, int min, int max, int all, int absent) {
+        if (value == null) {
+            return absent;
+        }
+        if (value.trim().equals("all")) {
+            return all;
+        }
+        return parseWithin(value, min, max).orElseThrow(() -> invalid(name, "query.whole-number-or-all", min, max, value));
+    }
+
+    private static java.util.Optional<Integer> parseWithin(String value, int min, int max) {
         try {
             int n = Integer.parseInt(value.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
+            return n >= min && n <= max ? java.util.Optional.of(n) : java.util.Optional.empty();
         } catch (NumberFormatException e) {
-            // answered below like any other bad value
+            return java.util.Optional.empty();
         }
-        throw invalid(name, "must be a whole number from " + min + " to " + max + " (was " + value + ")");
     }
 
     /** One of {@code allowed}; {@code absent} when the parameter is missing. */
@@ -35,7 +53,7 @@ final class QueryParameters {
         if (allowed.contains(value)) {
             return value;
         }
-        throw invalid(name, "must be " + alternatives(allowed) + " (was " + value + ")");
+        throw invalid(name, "query.one-of", alternatives(allowed), value);
     }
 
     /** A comma-separated list of values from {@code allowed}; empty when the parameter is missing. */
@@ -46,17 +64,20 @@ final class QueryParameters {
         List<String> values = Arrays.stream(value.split(",", -1)).map(String::trim).toList();
         for (String v : values) {
             if (!allowed.contains(v)) {
-                throw invalid(name, "must be a comma-separated list of " + alternatives(allowed) + " (was " + value + ")");
+                throw invalid(name, "query.list-of", alternatives(allowed), value);
             }
         }
         return values;
     }
 
-    private static String alternatives(List<String> allowed) {
-        return String.join(", ", allowed.subList(0, allowed.size() - 1)) + " or " + allowed.get(allowed.size() - 1);
+    /** "a, b or c" in either language. */
+    private static Text alternatives(List<String> allowed) {
+        return Text.of("alternatives", String.join(", ", allowed.subList(0, allowed.size() - 1)),
+                allowed.get(allowed.size() - 1));
     }
 
-    static InvalidProfileException invalid(String name, String message) {
-        return new InvalidProfileException("Invalid query parameter", List.of(new Violation(name, message)));
+    /** A 400 problem for parameter {@code name}, its message the bundle text {@code key} with {@code args}. */
+    static InvalidProfileException invalid(String name, String key, Object... args) {
+        return new InvalidProfileException(TITLE, List.of(Violation.of(name, key, args)));
     }
 }

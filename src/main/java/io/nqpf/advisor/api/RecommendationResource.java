@@ -2,6 +2,7 @@ package io.nqpf.advisor.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nqpf.advisor.knowledge.Language;
 import io.nqpf.advisor.profile.BatchReader;
 import io.nqpf.advisor.profile.RegionProfile;
 import io.nqpf.advisor.report.ComparisonReport;
@@ -106,7 +107,7 @@ public class RecommendationResource {
         if (wantsNdjson(headers)) {
             StreamingOutput lines = out -> service.evaluateBatch(items, options, item -> {
                 try {
-                    out.write(json.writeValueAsBytes(result(item)));
+                    out.write(json.writeValueAsBytes(result(item, options.language())));
                     out.write('\n');
                     out.flush();
                 } catch (IOException e) {
@@ -124,7 +125,7 @@ public class RecommendationResource {
                 service.evaluateBatch(items, options, item -> {
                     evaluated[0] += item.evaluated() ? 1 : 0;
                     try {
-                        json.writeValue(generator, result(item));
+                        json.writeValue(generator, result(item, options.language()));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -151,9 +152,9 @@ public class RecommendationResource {
         return false;
     }
 
-    private static BatchSchemas.BatchResult result(BatchItem item) {
-        Problem problem = item.evaluated() ? null
-                : item.invalid() != null ? ProblemMapper.problem(item.invalid()) : ProblemMapper.runawayProblem(item.runaway());
+    private static BatchSchemas.BatchResult result(BatchItem item, Language language) {
+        Problem problem = item.evaluated() ? null : item.invalid() != null ? ProblemMapper.problem(item.invalid(), language)
+                : ProblemMapper.runawayProblem(item.runaway(), language);
         return new BatchSchemas.BatchResult(item.index(), item.regionId(), item.report(), problem);
     }
 
@@ -182,7 +183,7 @@ public class RecommendationResource {
             return false;
         }
         if (!explain.equals("full")) {
-            throw QueryParameters.invalid("explain", "must be full or absent (was " + explain + ")");
+            throw QueryParameters.invalid("explain", "query.explain", explain);
         }
         return true;
     }

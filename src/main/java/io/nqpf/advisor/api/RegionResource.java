@@ -106,6 +106,6 @@ public class RegionResource {
             return CensusTable.LAST_YEAR;
         }
         return CensusTable.YEARS.stream().filter(y -> String.valueOf(y).equals(year.trim())).findFirst()
-                .orElseThrow(() -> QueryParameters.invalid("year", "must be 2010 or 2020 (was " + year + ")"));
+                .orElseThrow(() -> QueryParameters.invalid("year", "query.year", year));
     }
 }

@@ -6,6 +6,7 @@ import io.nqpf.advisor.service.ReportOptions;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -32,15 +33,17 @@ public class ReportParameters {
     String include;
 
     @QueryParam("limit")
-    @Parameter(description = "The most countermeasures to list in each report, 1 to 100; 12 when absent",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "12"))
+    @Parameter(description = "The most countermeasures to list in each report: a whole number from 1 to 100, or all "
+            + "for every ranked measure; 12 when absent",
+            schema = @Schema(type = SchemaType.STRING, pattern = "^(all|[1-9][0-9]?|100)$", defaultValue = "12"),
+            examples = {@ExampleObject(name = "twelve", value = "12"), @ExampleObject(name = "all", value = "all")})
     String limit;
 
     /** The options these parameters ask for, or a 400 problem naming the parameter that is wrong. */
     ReportOptions options(Language language, boolean explain) {
         boolean summary = QueryParameters.oneOf("view", view, List.of(SUMMARY, FULL), FULL).equals(SUMMARY);
         List<String> included = QueryParameters.listOf("include", include, List.of(WATCHLIST, DATA_GAPS));
-        int most = QueryParameters.wholeNumber("limit", limit, 1, 100, ReportAssembler.DEFAULT_LIMIT);
+        int most = QueryParameters.wholeNumberOrAll("limit", limit, 1, 100, Integer.MAX_VALUE, ReportAssembler.DEFAULT_LIMIT);
         return summary
                 ? new ReportOptions(language, true, explain, most, included.contains(WATCHLIST), included.contains(DATA_GAPS))
                 : ReportOptions.full(language, explain, most);

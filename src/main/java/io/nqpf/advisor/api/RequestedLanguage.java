@@ -1,8 +1,6 @@
 package io.nqpf.advisor.api;
 
 import io.nqpf.advisor.knowledge.Language;
-import io.nqpf.advisor.profile.InvalidProfileException;
-import io.nqpf.advisor.profile.Violation;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -33,10 +31,18 @@ public class RequestedLanguage {
 
     public Language language() {
         if (lang != null) {
-            return fromTag(lang).orElseThrow(() -> new InvalidProfileException("Invalid query parameter",
-                    List.of(new Violation("lang", "must be zh-CN or en, or a tag of either such as en-US (was " + lang + ")"))));
+            return fromTag(lang).orElseThrow(() -> QueryParameters.invalid("lang", "query.lang", lang));
         }
         return fromHeader(acceptLanguage).orElse(Language.ZH_CN);
+    }
+
+    /**
+     * The language of a problem answer, chosen as a report's: a {@code lang} the service does not speak is itself the
+     * problem, so it is answered in the language of {@code Accept-Language}, else zh-CN.
+     */
+    public static Language forProblem(String lang, String acceptLanguage) {
+        return Optional.ofNullable(lang).flatMap(RequestedLanguage::fromTag)
+                .or(() -> fromHeader(acceptLanguage)).orElse(Language.ZH_CN);
     }
 
     /** The supported language of one well-formed BCP 47 tag. */

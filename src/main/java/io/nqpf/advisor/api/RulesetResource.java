@@ -13,7 +13,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -126,16 +128,16 @@ public class RulesetResource {
     @APIResponse(responseCode = "422", ref = "RulesetInvalid")
     @APIResponse(responseCode = "429", ref = "TooManyLogins")
     @APIResponse(responseCode = "503", ref = "BuildBusy")
-    public Response reload(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String type) {
+    public Response reload(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
         JsonOnly.require(type);
         RulesetBuilder.Outcome outcome = service.reload();
         if (outcome.aborted()) {
             throw new BuildAbortedException(outcome.errors());
         }
         if (!outcome.ok()) {
-            return ProblemMapper.respond(Problem.of("ruleset-invalid", "Ruleset does not build", 422,
-                    outcome.errors().size() + " error(s); the active ruleset " + service.activeVersion() + " keeps serving")
-                    .withErrors(outcome.errors()));
+            return ProblemMapper.rulesetInvalid(outcome.errors().size(), service.activeVersion(), outcome.errors(),
+                    ProblemMapper.language(uri, headers));
         }
         Ruleset r = outcome.ruleset();
         return Response.ok(new ReloadResult(r.version(), r.sha256(), r.loadedAt(), r.rules().size())).build();

@@ -131,7 +131,7 @@ public final class ScenarioRunner {
             profile = reader.read(profileNode(c), RegionProfile.class);
         } catch (InvalidProfileException e) {
             return new Result(c, List.of("profile is invalid: " + e.violations().stream()
-                    .map(v -> v.field().isEmpty() ? v.message() : v.field() + " " + v.message())
+                    .map(v -> v.field().isEmpty() ? v.text().toString() : v.field() + " " + v.text())
                     .collect(Collectors.joining("; "))), null);
         }
         Evaluation evaluation = Evaluator.evaluate(profile, ruleset);

@@ -22,12 +22,21 @@ public final class BatchReader {
 
     /** More profiles than allowed; no profile was evaluated. */
     public static class TooManyProfilesException extends RuntimeException {
+        private final int count;
+        private final int max;
+
         public TooManyProfilesException(int count, int max) {
-            super("The batch has " + count + " profiles; the limit is " + max + " profiles per request");
+            super(Text.of("batch.too-many", count, max).toString());
+            this.count = count;
+            this.max = max;
+        }
+
+        public Text text() {
+            return Text.of("batch.too-many", count, max);
         }
     }
 
-    private static final String SHAPE = "must be an object with a profiles array";
+    private static final String SHAPE = "batch.shape";
 
     private final ProfileReader reader;
     private final int maxProfiles;
@@ -46,11 +55,11 @@ public final class BatchReader {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new InvalidProfileException(ProfileReader.MALFORMED,
-                        List.of(new Violation("", "the request body is empty")));
+                        List.of(Violation.of("", "body.empty")));
             }
             if (first != JsonToken.START_OBJECT) {
                 parser.skipChildren();
-                shape.add(new Violation("", SHAPE));
+                shape.add(Violation.of("", SHAPE));
             } else {
                 int unknown = 0;
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -58,34 +67,34 @@ public final class BatchReader {
                     JsonToken value = parser.nextToken();
                     if (!name.equals("profiles")) {
                         if (unknown++ < Violation.MAX_LISTED) {
-                            shape.add(new Violation(name, "unknown field; only profiles is accepted"));
+                            shape.add(Violation.of(name, "batch.unknown-field"));
                         }
                         parser.skipChildren();
                     } else if (value != JsonToken.START_ARRAY) {
-                        shape.add(new Violation("profiles", "must be an array of region profiles"));
+                        shape.add(Violation.of("profiles", "batch.profiles-array"));
                         parser.skipChildren();
                     } else {
                         items = profiles(parser, body);
                     }
                 }
                 if (unknown > Violation.MAX_LISTED) {
-                    shape.add(new Violation("", (unknown - Violation.MAX_LISTED) + " more unknown fields not listed"));
+                    shape.add(Violation.of("", "field.unknown.more", unknown - Violation.MAX_LISTED));
                 }
                 if (items == null && shape.stream().noneMatch(v -> v.field().equals("profiles"))) {
-                    shape.add(new Violation("profiles", "must be an array of region profiles"));
+                    shape.add(Violation.of("profiles", "batch.profiles-array"));
                 }
             }
             if (parser.nextToken() != null) {
-                throw new InvalidProfileException(ProfileReader.MALFORMED, List.of(new Violation("",
-                        "unexpected content after the batch object at byte " + parser.currentTokenLocation().getByteOffset())));
+                throw new InvalidProfileException(ProfileReader.MALFORMED, List.of(Violation.of("",
+                        "batch.trailing", parser.currentTokenLocation().getByteOffset())));
             }
         } catch (JsonProcessingException e) {
             throw ProfileReader.translate(e);
         } catch (IOException e) {
-            throw new InvalidProfileException(ProfileReader.MALFORMED, List.of(new Violation("", e.getMessage())));
+            throw new InvalidProfileException(ProfileReader.MALFORMED, List.of(Violation.of("", "body.unreadable", e.getMessage())));
         }
         if (!shape.isEmpty()) {
-            throw new InvalidProfileException("Invalid batch request", shape);
+            throw new InvalidProfileException("title.invalid-batch", shape);
         }
         return items;
     }
@@ -100,8 +109,8 @@ public final class BatchReader {
             long end = parser.currentLocation().getByteOffset();
             if (count < maxProfiles) {
                 items.add(end - start > maxProfileBytes
-                        ? new Item(count, null, null, new InvalidProfileException(ProfileReader.INVALID, List.of(new Violation("",
-                                "the profile has " + (end - start) + " bytes; the limit for one profile is " + maxProfileBytes))))
+                        ? new Item(count, null, null, new InvalidProfileException(ProfileReader.INVALID, List.of(Violation.of("",
+                                "batch.profile-too-large", end - start, maxProfileBytes))))
                         : one(count, ProfileReader.mapper().readTree(body, (int) start, (int) (end - start))));
             }
             count++;

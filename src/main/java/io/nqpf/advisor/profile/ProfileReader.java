@@ -15,6 +15,15 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.lang.annotation.Annotation;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -28,8 +37,9 @@ import java.util.stream.Collectors;
  */
 public final class ProfileReader {
 
-    public static final String INVALID = "Invalid region profile";
-    public static final String MALFORMED = "Malformed JSON";
+    /** Title keys of the {@code messages/problems} bundle. */
+    public static final String INVALID = "title.invalid-profile";
+    public static final String MALFORMED = "title.malformed";
 
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -55,13 +65,13 @@ public final class ProfileReader {
         try {
             JsonNode node = STRICT.readTree(body);
             if (node == null || node.isMissingNode()) {
-                throw new InvalidProfileException(MALFORMED, List.of(new Violation("", "the request body is empty")));
+                throw new InvalidProfileException(MALFORMED, List.of(Violation.of("", "body.empty")));
             }
             return node;
         } catch (JsonProcessingException e) {
             throw translate(e);
         } catch (IOException e) {
-            throw new InvalidProfileException(MALFORMED, List.of(new Violation("", e.getMessage())));
+            throw new InvalidProfileException(MALFORMED, List.of(Violation.of("", "body.unreadable", e.getMessage())));
         }
     }
 
@@ -74,7 +84,7 @@ public final class ProfileReader {
         T value;
         try {
             if (node == null || !node.isObject()) {
-                throw new InvalidProfileException(INVALID, List.of(new Violation("", "must be a JSON object")));
+                throw new InvalidProfileException(INVALID, List.of(Violation.of("", "must.json-object")));
             }
             value = STRICT.treeToValue(node, type);
         } catch (JsonProcessingException e) {
@@ -89,15 +99,47 @@ public final class ProfileReader {
         if (!violations.isEmpty()) {
             List<Violation> list = violations.stream()
                     .map(v -> new Violation(v.getPropertyPath().toString(), message(v)))
-                    .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
+                    .sorted(Comparator.comparing(Violation::field).thenComparing(v -> v.text().toString()))
                     .toList();
             throw new InvalidProfileException(INVALID, list);
         }
     }
 
-    private static String message(ConstraintViolation<?> v) {
-        return v.getMessage() + (v.getInvalidValue() == null || v.getInvalidValue() instanceof Record
-                ? "" : " (was " + v.getInvalidValue() + ")");
+    /**
+     * The message of a constraint violation as a key of our bundle per constraint type, with the constraint's bounds,
+     * so that it can be rendered in either language; "(was …)" is added for a value that is not a whole record.
+     */
+    private static Text message(ConstraintViolation<?> v) {
+        Annotation constraint = v.getConstraintDescriptor().getAnnotation();
+        Object template = v.getConstraintDescriptor().getAttributes().get("message");
+        Text text;
+        if (template instanceof String t && t.startsWith("{constraint.") && t.endsWith("}")) {
+            // a message of our own bundle named by the constraint
+            text = Text.of(t.substring(1, t.length() - 1));
+        } else if (constraint instanceof DecimalMin min) {
+            text = Text.of(min.inclusive() ? "constraint.min" : "constraint.min.exclusive", min.value());
+        } else if (constraint instanceof DecimalMax max) {
+            text = Text.of(max.inclusive() ? "constraint.max" : "constraint.max.exclusive", max.value());
+        } else if (constraint instanceof Min min) {
+            text = Text.of("constraint.min", min.value());
+        } else if (constraint instanceof Max max) {
+            text = Text.of("constraint.max", max.value());
+        } else if (constraint instanceof NotNull) {
+            text = Text.of("constraint.not-null");
+        } else if (constraint instanceof NotBlank) {
+            text = Text.of("constraint.not-blank");
+        } else if (constraint instanceof Size size) {
+            text = Text.of("constraint.size", size.min(), size.max());
+        } else if (constraint instanceof Pattern pattern) {
+            text = Text.of("constraint.pattern", pattern.regexp());
+        } else if (constraint instanceof SharesSumTo100 && v.getInvalidValue() instanceof Economy e) {
+            text = Text.of("constraint.shares-sum", Math.round(SharesSumTo100.Validator.sum(e) * 100) / 100.0);
+        } else {
+            // a constraint this bundle does not know yet keeps the validator's English message
+            text = Text.of("constraint.other", v.getMessage());
+        }
+        return v.getInvalidValue() == null || v.getInvalidValue() instanceof Record
+                ? text : Text.of("violation.was", text, v.getInvalidValue());
     }
 
     static InvalidProfileException translate(JsonProcessingException e) {
@@ -108,48 +150,51 @@ public final class ProfileReader {
                 at = pointerToPath(parser.getParsingContext().pathAsPointer().toString());
             }
             var loc = pe.getLocation();
-            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            return new InvalidProfileException(MALFORMED, List.of(new Violation(at, pe.getOriginalMessage() + where)));
+            // the parser's own words stay as Jackson gives them; where it broke is ours
+            Text text = loc == null ? Text.of("json.error", pe.getOriginalMessage())
+                    : Text.of("json.error.at", pe.getOriginalMessage(), loc.getLineNr(), loc.getColumnNr());
+            return new InvalidProfileException(MALFORMED, List.of(new Violation(at, text)));
         }
         if (e instanceof JsonMappingException me) {
             String path = path(me);
             if (me instanceof UnrecognizedPropertyException up) {
                 String known = up.getKnownPropertyIds() == null ? "" : up.getKnownPropertyIds().stream()
                         .map(String::valueOf).sorted().collect(Collectors.joining(", "));
-                return new InvalidProfileException(INVALID, List.of(new Violation(path,
-                        "unknown field '" + up.getPropertyName() + "'" + (known.isEmpty() ? "" : "; known fields: " + known))));
+                return new InvalidProfileException(INVALID, List.of(known.isEmpty()
+                        ? Violation.of(path, "field.unknown", up.getPropertyName())
+                        : Violation.of(path, "field.unknown.known", up.getPropertyName(), known)));
             }
             if (me instanceof MismatchedInputException mi && mi.getTargetType() != null) {
-                String wanted = expected(mi.getTargetType());
-                String was = mi instanceof InvalidFormatException ife ? " (was " + ife.getValue() + ")" : "";
-                return new InvalidProfileException(INVALID, List.of(new Violation(path, wanted + was)));
+                Text wanted = expected(mi.getTargetType());
+                return new InvalidProfileException(INVALID, List.of(new Violation(path,
+                        mi instanceof InvalidFormatException ife ? Text.of("violation.was", wanted, ife.getValue()) : wanted)));
             }
-            return new InvalidProfileException(INVALID, List.of(new Violation(path, me.getOriginalMessage())));
+            return new InvalidProfileException(INVALID, List.of(Violation.of(path, "json.error", me.getOriginalMessage())));
         }
-        return new InvalidProfileException(MALFORMED, List.of(new Violation("", e.getOriginalMessage())));
+        return new InvalidProfileException(MALFORMED, List.of(Violation.of("", "json.error", e.getOriginalMessage())));
     }
 
-    private static String expected(Class<?> type) {
+    private static Text expected(Class<?> type) {
         if (type == Double.class || type == double.class || type == Float.class) {
-            return "must be a number";
+            return Text.of("must.number");
         }
         if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
-            return "must be a whole number";
+            return Text.of("must.whole-number");
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "must be true or false";
+            return Text.of("must.boolean");
         }
         if (type == String.class) {
-            return "must be a string";
+            return Text.of("must.string");
         }
         if (type.isEnum()) {
-            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
+            return Text.of("must.one-of", Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", ")));
         }
         if (List.class.isAssignableFrom(type) || type.isArray()) {
-            return "must be an array";
+            return Text.of("must.array");
         }
-        return "must be an object";
+        return Text.of("must.object");
     }
 
     /** "economy.rdIntensityPct", "profiles[2].economy" from Jackson's reference chain. */

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "described by typology and indicators. Only regionId, name, year and level are required; every indicator "
         + "may be null, which means unknown. Percentages are 0-100, not fractions. Unknown fields are rejected.")
 public record RegionProfile(
-        @NotNull @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}", message = "must be 1-64 characters of A-Z, a-z, 0-9, '_', '.', '-'")
+        @NotNull @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}", message = "{constraint.region-id}")
         @Schema(required = true, description = "Stable identifier of the region", example = "beiling-coal", pattern = "^[A-Za-z0-9_.-]{1,64}$")
         String regionId,
         @NotBlank @Size(max = 100)

@@ -23,12 +23,18 @@ public @interface SharesSumTo100 {
     Class<? extends Payload>[] payload() default {};
 
     class Validator implements ConstraintValidator<SharesSumTo100, Economy> {
+        /** The sum of the three shares, all of which must be given. */
+        static double sum(Economy e) {
+            return e.primarySharePct() + e.secondarySharePct() + e.tertiarySharePct();
+        }
+
+
         @Override
         public boolean isValid(Economy e, ConstraintValidatorContext context) {
             if (e == null || e.primarySharePct() == null || e.secondarySharePct() == null || e.tertiarySharePct() == null) {
                 return true;
             }
-            double sum = e.primarySharePct() + e.secondarySharePct() + e.tertiarySharePct();
+            double sum = sum(e);
             if (Math.abs(sum - 100.0) <= TOLERANCE) {
                 return true;
             }

@@ -1,8 +1,12 @@
 package io.nqpf.advisor.service;
 
+import io.nqpf.advisor.profile.Text;
+
 /** No ruleset has been built yet: the service is not ready. */
 public class NoRulesetException extends RuntimeException {
+    public static final Text TEXT = Text.of("ruleset.none");
+
     public NoRulesetException() {
-        super("No ruleset is active: the rules directory did not build. Fix it and reload.");
+        super(TEXT.toString());
     }
 }

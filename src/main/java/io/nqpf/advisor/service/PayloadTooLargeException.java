@@ -1,16 +1,24 @@
 package io.nqpf.advisor.service;
 
-/** A request body or batch larger than the service accepts; the message names the limit. */
-public class PayloadTooLargeException extends RuntimeException {
+import io.nqpf.advisor.profile.Text;
 
-    public PayloadTooLargeException(String message) {
-        super(message);
+/** A request body or batch larger than the service accepts; the text names the limit. */
+public class PayloadTooLargeException extends RuntimeException {
+    private final transient Text text;
+
+    public PayloadTooLargeException(Text text) {
+        super(text.toString());
+        this.text = text;
+    }
+
+    public Text text() {
+        return text;
     }
 
     /** Refuses a body of more than {@code max} bytes. */
     static void requireWithin(byte[] body, long max) {
         if (body != null && body.length > max) {
-            throw new PayloadTooLargeException("The body has " + body.length + " bytes; the limit is " + max + " bytes");
+            throw new PayloadTooLargeException(Text.of("body.too-large", body.length, max));
         }
     }
 }

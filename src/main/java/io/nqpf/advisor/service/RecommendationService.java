@@ -84,7 +84,7 @@ public class RecommendationService {
         try {
             return new BatchReader(reader, limits.batchProfiles(), limits.profileBytes()).read(body);
         } catch (BatchReader.TooManyProfilesException e) {
-            throw new PayloadTooLargeException(e.getMessage());
+            throw new PayloadTooLargeException(e.text());
         }
     }
 
@@ -138,13 +138,13 @@ public class RecommendationService {
         PayloadTooLargeException.requireWithin(body, 2 * limits.profileBytes());
         JsonNode root = ProfileReader.tree(body);
         List<Violation> violations = new ArrayList<>();
-        if (!RequestEnvelope.check(root, "before and after", violations, "before", "after")) {
-            throw new InvalidProfileException("Invalid comparison request", violations);
+        if (!RequestEnvelope.check(root, violations, "before", "after")) {
+            throw new InvalidProfileException("title.invalid-comparison", violations);
         }
         RegionProfile before = side(root, "before", violations);
         RegionProfile after = side(root, "after", violations);
         if (!violations.isEmpty()) {
-            throw new InvalidProfileException("Invalid comparison request", violations);
+            throw new InvalidProfileException("title.invalid-comparison", violations);
         }
         Ruleset ruleset = rulesets.active();
         // a comparison ranks every measure, so that a move out of the top of the list is seen
@@ -158,14 +158,13 @@ public class RecommendationService {
     private RegionProfile side(JsonNode root, String name, List<Violation> violations) {
         JsonNode node = root.get(name);
         if (node == null || node.isNull()) {
-            violations.add(new Violation(name, "must not be null"));
+            violations.add(Violation.of(name, "constraint.not-null"));
             return null;
         }
         try {
             return reader.read(node, RegionProfile.class);
         } catch (InvalidProfileException e) {
-            e.violations().forEach(v -> violations.add(new Violation(
-                    v.field().isEmpty() ? name : name + "." + v.field(), v.message())));
+            e.violations().forEach(v -> violations.add(v.at(v.field().isEmpty() ? name : name + "." + v.field())));
             return null;
         }
     }

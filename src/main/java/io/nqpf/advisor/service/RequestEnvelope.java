@@ -14,25 +14,24 @@ final class RequestEnvelope {
     /**
      * Adds a violation for a body that is not an object, or one per member that is not allowed.
      *
-     * @param shape what the object must hold, e.g. "a profiles array"
      * @return true when the body is an object (its unknown members may still have been reported)
      */
-    static boolean check(JsonNode root, String shape, List<Violation> violations, String... allowed) {
+    static boolean check(JsonNode root, List<Violation> violations, String... allowed) {
         if (!root.isObject()) {
-            violations.add(new Violation("", "must be an object with " + shape));
+            violations.add(Violation.of("", "envelope.shape", String.join(", ", allowed)));
             return false;
         }
         Set<String> members = Set.of(allowed);
-        String only = String.join(" and ", allowed) + (allowed.length == 1 ? " is" : " are");
+        String only = String.join(", ", allowed);
         int unknown = 0;
         for (var names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!members.contains(name) && unknown++ < Violation.MAX_LISTED) {
-                violations.add(new Violation(name, "unknown field; only " + only + " accepted"));
+                violations.add(Violation.of(name, "envelope.unknown-field", only));
             }
         }
         if (unknown > Violation.MAX_LISTED) {
-            violations.add(new Violation("", (unknown - Violation.MAX_LISTED) + " more unknown fields not listed"));
+            violations.add(Violation.of("", "field.unknown.more", unknown - Violation.MAX_LISTED));
         }
         return true;
     }

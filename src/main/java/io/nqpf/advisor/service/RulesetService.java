@@ -53,18 +53,17 @@ public class RulesetService {
     private static Map<String, String> drafts(JsonNode root) {
         List<Violation> violations = new ArrayList<>();
         Map<String, String> files = new LinkedHashMap<>();
-        if (RequestEnvelope.check(root, "a files member", violations, "files")) {
+        if (RequestEnvelope.check(root, violations, "files")) {
             JsonNode node = root.get("files");
             if (node == null || !node.isObject()) {
-                violations.add(new Violation("files", "must be an object of path to file text"));
+                violations.add(Violation.of("files", "files.object"));
             } else {
                 node.fields().forEachRemaining(e -> {
                     String path = e.getKey();
                     if (!e.getValue().isTextual()) {
-                        violations.add(new Violation("files." + path, "must be the file's text"));
+                        violations.add(Violation.of("files." + path, "files.text"));
                     } else if (!validPath(path)) {
-                        violations.add(new Violation("files." + path,
-                                "must be a relative path ending in .drl or .yaml (catalog/*.yaml, thresholds.yaml, sources.yaml)"));
+                        violations.add(Violation.of("files." + path, "files.path"));
                     } else {
                         files.put(path, e.getValue().asText());
                     }
@@ -72,7 +71,7 @@ public class RulesetService {
             }
         }
         if (!violations.isEmpty()) {
-            throw new InvalidProfileException("Invalid validation request", violations);
+            throw new InvalidProfileException("title.invalid-validation", violations);
         }
         return files;
     }

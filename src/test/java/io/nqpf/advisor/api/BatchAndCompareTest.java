@@ -74,11 +74,27 @@ class BatchAndCompareTest {
     }
 
     @Test
+    void limitAllListsEveryRankedMeasureInABatchAsInASingleEvaluation() {
+        String coal = Examples.read("declining-coal-city.json");
+        List<String> batch = given().filter(Contract.validated()).contentType(ContentType.JSON).queryParam("limit", "all")
+                .body("{\"profiles\":[" + coal + "]}").post(BATCH).then().statusCode(200)
+                .extract().path("results[0].report.recommendations.id");
+        List<String> single = given().contentType(ContentType.JSON).queryParam("limit", "all").body(coal)
+                .post("/api/v1/recommendations").then().statusCode(200).extract().path("recommendations.id");
+        assertEquals(single, batch);
+        assertTrue(batch.size() > 12, "more than the default 12: " + batch);
+        given().filter(Contract.responsesOnly()).contentType(ContentType.JSON).queryParam("limit", "0")
+                .queryParam("lang", "zh-CN").body("{\"profiles\":[" + coal + "]}").post(BATCH).then().statusCode(400)
+                .body("violations[0].field", equalTo("limit"))
+                .body("violations[0].message", equalTo("须为1至100的整数或 all（收到 0）"));
+    }
+
+    @Test
     void aThousandProfilesAreAcceptedAndMoreAreRefusedNamingTheLimit() {
         String thousand = IntStream.range(0, 1000).mapToObj(BatchAndCompareTest::minimal).collect(Collectors.joining(","));
         given().contentType(ContentType.JSON).body("{\"profiles\":[" + thousand + "]}").post(BATCH).then()
                 .statusCode(200).body("evaluated", equalTo(1000)).body("results[999].regionId", equalTo("county-999"));
-        given().filter(Contract.responsesOnly()).contentType(ContentType.JSON)
+        given().filter(Contract.responsesOnly()).contentType(ContentType.JSON).queryParam("lang", "en")
                 .body("{\"profiles\":[" + thousand + "," + minimal(1000) + "]}").post(BATCH).then()
                 .statusCode(413).contentType(Problem.MEDIA_TYPE).body("detail", containsString("limit is 1000"));
     }

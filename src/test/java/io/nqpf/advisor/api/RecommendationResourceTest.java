@@ -89,7 +89,14 @@ class RecommendationResourceTest {
         List<String> top = given().contentType(ContentType.JSON).queryParam("limit", 30).body(body).post(URL).then()
                 .statusCode(200).extract().path("recommendations.id");
         org.junit.jupiter.api.Assertions.assertTrue(top.size() > 12, "the coal city has more than 12 measures: " + top);
-        for (String bad : List.of("0", "101", "ten")) {
+        // all lists every ranked measure: as many as the largest number allows, and in the same order
+        List<String> all = given().filter(Contract.validated()).contentType(ContentType.JSON).queryParam("limit", "all")
+                .body(body).post(URL).then().statusCode(200).extract().path("recommendations.id");
+        List<String> hundred = given().contentType(ContentType.JSON).queryParam("limit", 100).body(body).post(URL).then()
+                .statusCode(200).extract().path("recommendations.id");
+        assertEquals(hundred, all);
+        org.junit.jupiter.api.Assertions.assertTrue(all.size() >= top.size(), all.size() + " < " + top.size());
+        for (String bad : List.of("0", "101", "ten", "ALL", "all5")) {
             given().filter(Contract.responsesOnly()).contentType(ContentType.JSON).queryParam("limit", bad).body(body)
                     .post(URL).then().statusCode(400).body("violations[0].field", equalTo("limit"));
         }
@@ -301,8 +308,10 @@ class RecommendationResourceTest {
                 .body(body).post(URL);
     }
 
+    /** A problem answer in English (lang=en); ProblemLanguageTest asserts the other languages. */
     private static io.restassured.response.ValidatableResponse problem(String body, int status) {
-        return given().filter(Contract.responsesOnly()).contentType(ContentType.JSON).body(body).post(URL).then()
+        return given().filter(Contract.responsesOnly()).contentType(ContentType.JSON).queryParam("lang", "en").body(body)
+                .post(URL).then()
                 .statusCode(status).contentType(Problem.MEDIA_TYPE).body("status", equalTo(status))
                 .body("title", notNullValue());
     }

@@ -115,7 +115,8 @@ class ViewsAndStreamingTest {
                         .body("detail", containsString(value));
             }
         });
-        given().filter(Contract.responsesOnly()).contentType(ContentType.JSON).queryParam("view", "SUMMARY").body(COAL)
+        given().filter(Contract.responsesOnly()).contentType(ContentType.JSON).queryParam("view", "SUMMARY")
+                .queryParam("lang", "en").body(COAL)
                 .post(URL).then().statusCode(400).body("violations[0].field", equalTo("view"))
                 .body("detail", containsString("summary or full"));
     }

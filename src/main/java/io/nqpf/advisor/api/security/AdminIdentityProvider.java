@@ -1,6 +1,7 @@
 package io.nqpf.advisor.api.security;
 
 import io.nqpf.advisor.config.AdvisorConfig;
+import io.nqpf.advisor.profile.Text;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -25,6 +26,10 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class AdminIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    /** Why a login is refused; the exception carries the English text, ProblemMapper renders it per request. */
+    public static final Text WRONG = Text.of("auth.wrong");
+    public static final Text DISABLED = Text.of("auth.disabled");
 
     /** The role that may submit, compile and activate rules. */
     public static final String ROLE = "rules-admin";
@@ -53,8 +58,7 @@ public class AdminIdentityProvider implements IdentityProvider<UsernamePasswordA
             AuthenticationRequestContext context) {
         String client = client(request);
         if (password.isEmpty()) {
-            return Uni.createFrom().failure(new AuthenticationFailedException(
-                    "Rule administration is disabled: ADVISOR_ADMIN_PASSWORD is not set"));
+            return Uni.createFrom().failure(new AuthenticationFailedException(DISABLED.toString()));
         }
         Duration wait = throttle.waitBeforeNextAttempt(client);
         if (!wait.isZero()) {
@@ -75,7 +79,7 @@ public class AdminIdentityProvider implements IdentityProvider<UsernamePasswordA
         }
         int failures = throttle.failed(client);
         LOG.warnf("Failed admin login from %s for user '%s' (%d in a row)", client, printable(user), failures);
-        return Uni.createFrom().failure(new AuthenticationFailedException("Wrong admin credentials"));
+        return Uni.createFrom().failure(new AuthenticationFailedException(WRONG.toString()));
     }
 
     private static String client(UsernamePasswordAuthenticationRequest request) {

@@ -1,7 +1,12 @@
 package io.nqpf.advisor.api.security;
 
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.nqpf.advisor.api.Problem;
+import io.nqpf.advisor.api.RequestedLanguage;
 import io.nqpf.advisor.config.AdvisorConfig;
+import io.nqpf.advisor.knowledge.Language;
+import io.nqpf.advisor.profile.Text;
+import io.vertx.core.json.Json;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -40,8 +45,7 @@ public class HttpEdge {
         if (!METHODS.contains(request.method().name())) {
             rc.response().setStatusCode(501).putHeader("Content-Type", "application/problem+json")
                     .putHeader("Allow", "GET, HEAD, POST, OPTIONS")
-                    .end("{\"type\":\"urn:nqpf-advisor:problem:method-not-implemented\",\"title\":\"Not Implemented\","
-                            + "\"status\":501,\"detail\":\"The method is not one this service implements\"}");
+                    .end(problem(request, "method-not-implemented", 501, Text.of("http.501.detail")));
             return;
         }
         if (!bodyArrived(request)) {
@@ -49,15 +53,20 @@ public class HttpEdge {
                 if (!bodyArrived(request) && !rc.response().ended()) {
                     rc.response().setStatusCode(408).putHeader("Content-Type", "application/problem+json")
                             .putHeader("Connection", "close")
-                            .end("{\"type\":\"urn:nqpf-advisor:problem:request-timeout\",\"title\":\"Request Timeout\","
-                                    + "\"status\":408,\"detail\":\"The request body did not arrive within "
-                                    + requestTimeout.toSeconds() + " s\"}");
+                            .end(problem(request, "request-timeout", 408,
+                                    Text.of("http.408.within", requestTimeout.toSeconds())));
                     request.connection().close();
                 }
             });
             rc.addEndHandler(done -> rc.vertx().cancelTimer(timer));
         }
         rc.next();
+    }
+
+    /** A problem answered before JAX-RS, in the request's language as every other problem. */
+    private static String problem(HttpServerRequest request, String kind, int status, Text detail) {
+        Language language = RequestedLanguage.forProblem(request.getParam("lang"), request.getHeader("Accept-Language"));
+        return Json.encode(Problem.of(kind, Text.of("http." + status + ".title"), status, detail, language));
     }
 
     /** The request has ended, or as many body bytes as announced have been read (the body reader may hold the end). */

@@ -251,7 +251,7 @@ class SecurityTest {
         // a profile over the one-profile limit fails only itself, without being read into memory
         String big = "{\"regionId\":\"big\",\"junk\":[" + "1,".repeat(150_000) + "1]}";
         String ok = io.nqpf.advisor.support.Examples.read("declining-coal-city.json");
-        given().contentType(ContentType.JSON).body("{\"profiles\":[" + ok + "," + big + "]}")
+        given().contentType(ContentType.JSON).queryParam("lang", "en").body("{\"profiles\":[" + ok + "," + big + "]}")
                 .post("/api/v1/recommendations/batch").then().statusCode(200)
                 .body("evaluated", equalTo(1)).body("failed", equalTo(1))
                 .body("results[1].problem.detail", containsString("the limit for one profile is 262144"));
@@ -264,7 +264,8 @@ class SecurityTest {
         for (int i = 0; i < 5000; i++) {
             body.put("junk" + i, i);
         }
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/recommendations/batch").then().statusCode(400)
+        given().contentType(ContentType.JSON).queryParam("lang", "en").body(body).post("/api/v1/recommendations/batch")
+                .then().statusCode(400)
                 .body("violations", hasSize(101))
                 .body("violations[100].message", containsString("4900 more"))
                 .body("detail", not(containsString("junk4999")));
