@@ -175,10 +175,10 @@ class RegionResourceTest {
                     .body("coverage.verdict", equalTo("INSUFFICIENT"))
                     .body("warnings", hasSize(0))
                     .body("nextIndicators", hasSize(5))
-                    .body("peers.indicator", hasItem("talent.populationChangePct"))
+                    .body("peerContext.indicator", hasItem("talent.populationChangePct"))
                     .extract().jsonPath();
             assertEquals(r.getList("dataGaps[0..4].indicator"), r.getList("nextIndicators.indicator"));
-            assertEquals(List.of(2020, 2020, 2020, 2020), r.getList("peers.censusYear"));
+            assertEquals(List.of(2020, 2020, 2020, 2020), r.getList("peerContext.censusYear"));
             int rank = r.getInt("peerContext.find { it.indicator == 'talent.populationChangePct' }.rank");
             int of = r.getInt("peerContext.find { it.indicator == 'talent.populationChangePct' }.of");
             assertTrue(rank > of * 0.95, "among the steepest losses: " + rank + " of " + of);

@@ -41,7 +41,10 @@ final class Browser implements AutoCloseable {
 
     private Browser(ChromeDriver driver, Path profileDir) {
         this.driver = driver;
+        // a view re-rendered while a condition reads it (the catalog's titles arriving, a language switch) leaves
+        // stale elements behind: the condition is simply tried again
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         this.profileDir = profileDir;
     }
 
