@@ -85,8 +85,6 @@ class BenchmarkTableTest {
                     String file = p.url().substring("seed:".length());
                     if (!documents.contains(file)) {
                         problems.add(where + ": " + file + " is not a source document of sources.yaml");
-                    } else if (!Files.readString(Rules.SOURCE_TEXTS.resolve(file)).contains(Benchmark.format(p.value()))) {
-                        problems.add(where + ": " + file + " does not state " + Benchmark.format(p.value()));
                     }
                 } else if (!p.url().matches("https?://\\S+")) {
                     problems.add(where + ": url " + p.url() + " is not a web address");
@@ -95,6 +93,28 @@ class BenchmarkTableTest {
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         assertTrue(unaddressed <= 5, unaddressed + " values without an address: re-check them rather than add more");
+    }
+
+    @Test
+    void aFigureReadInOneOfTheFivePapersIsStatedThere() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Rules.SOURCE_TEXTS),
+                "figures from the papers not verified: no source texts at "
+                        + Rules.SOURCE_TEXTS.toAbsolutePath().normalize() + " (set ADVISOR_SOURCES_DIR)");
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (Benchmark b : CATALOG.benchmarks().values()) {
+            for (Benchmark.Point p : b.values()) {
+                if (p.url() != null && p.url().startsWith("seed:")) {
+                    String file = p.url().substring("seed:".length());
+                    checked++;
+                    if (!Files.readString(Rules.SOURCE_TEXTS.resolve(file)).contains(Benchmark.format(p.value()))) {
+                        problems.add(b.id() + " " + p.year() + ": " + file + " does not state " + Benchmark.format(p.value()));
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 0, "some figures come from the papers");
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
     @Test
