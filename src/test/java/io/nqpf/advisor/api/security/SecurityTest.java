@@ -91,7 +91,7 @@ class SecurityTest {
     @Test
     void oneBuildAtATimeWithATimeLimit() throws Exception {
         String hanging = "package p;\ndeclare Hang\n x : boolean = java.lang.Thread.currentThread().join() == null\nend\n";
-        // the limit in this profile is 15 s: the hanging build is abandoned then and interrupted
+        // the limit in this profile is 30 s: the hanging build is abandoned then and interrupted (test clients wait 60 s)
         CompletableFuture<io.restassured.response.ExtractableResponse<?>> first = CompletableFuture.supplyAsync(
                 () -> admin().body(drafts("hang.drl", hanging)).post("/api/v1/ruleset/validate").then().extract());
         Thread.sleep(1500);
