@@ -19,14 +19,23 @@ final class Coverage {
     private Coverage() {
     }
 
-    static Report.CoverageView of(Evaluation ev, int bottlenecksFound, Language lang) {
-        Catalog catalog = ev.ruleset().catalog();
+    /** The weighted share of the indicators the rules use that the profile gives, two decimals. */
+    static double share(Evaluation ev) {
         Map<String, Integer> weight = ev.ruleset().indicatorWeights();
         int total = weight.values().stream().mapToInt(Integer::intValue).sum();
         int observed = weight.entrySet().stream().filter(e -> ev.values().get(e.getKey()) != null)
                 .mapToInt(Map.Entry::getValue).sum();
-        double share = total == 0 ? 0 : Math.round(100.0 * observed / total) / 100.0;
-        String verdict = share < PARTIAL ? "INSUFFICIENT" : share < GOOD ? "PARTIAL" : "GOOD";
+        return total == 0 ? 0 : Math.round(100.0 * observed / total) / 100.0;
+    }
+
+    static String verdict(double share) {
+        return share < PARTIAL ? "INSUFFICIENT" : share < GOOD ? "PARTIAL" : "GOOD";
+    }
+
+    static Report.CoverageView of(Evaluation ev, int bottlenecksFound, Language lang) {
+        Catalog catalog = ev.ruleset().catalog();
+        double share = share(ev);
+        String verdict = verdict(share);
         String key = "coverage." + verdict.toLowerCase();
         String sentence = catalog.factor(key, lang).replace("{percent}", String.valueOf(Math.round(share * 100)));
         if (bottlenecksFound == 0) {

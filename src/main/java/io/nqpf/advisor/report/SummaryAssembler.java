@@ -27,11 +27,11 @@ public final class SummaryAssembler {
     public static ReportSummary assemble(RegionProfile profile, Evaluation ev, int limit, boolean watch,
             boolean dataGaps) {
         Map<String, Bottleneck> found = ev.findings().bottlenecks();
-        var coverage = Coverage.of(ev, found.size(), Language.EN);
+        double coverage = Coverage.share(ev);
         return new ReportSummary(UUID.randomUUID(), Instant.now(),
                 new Report.RulesetRef(ev.ruleset().version(), ev.ruleset().sha256()),
                 new Report.RegionRef(profile.regionId(), profile.name(), profile.year()),
-                new ReportSummary.Coverage(coverage.share(), coverage.verdict()), ReportAssembler.stageName(ev.stage()),
+                new ReportSummary.Coverage(coverage, Coverage.verdict(coverage)), ReportAssembler.stageName(ev.stage()),
                 ev.stage() == io.nqpf.advisor.engine.facts.Stage.TRANSITION,
                 ReportAssembler.mostSevereFirst(found).stream()
                         .map(b -> new ReportSummary.Bottleneck(b.getId(), ReportAssembler.round3(b.getSeverity()),
