@@ -95,13 +95,20 @@ public class RecommendationService {
      * a few reports whatever the size of the batch. When the sink throws (a client gone), the rest is dropped.
      */
     public void evaluateBatch(List<BatchReader.Item> items, ReportOptions options, Consumer<BatchItem> sink) {
+        evaluateBatch(items.iterator(), options, sink);
+    }
+
+    /**
+     * The same for items read as they are asked for (the rows of an uploaded sheet): at most {@link #AHEAD} items
+     * are read ahead of the one the sink waits for.
+     */
+    public void evaluateBatch(java.util.Iterator<BatchReader.Item> items, ReportOptions options, Consumer<BatchItem> sink) {
         Ruleset ruleset = rulesets.active();
         Deque<Future<BatchItem>> inFlight = new ArrayDeque<>();
-        int next = 0;
         try {
-            while (next < items.size() || !inFlight.isEmpty()) {
-                while (next < items.size() && inFlight.size() < AHEAD) {
-                    BatchReader.Item item = items.get(next++);
+            while (items.hasNext() || !inFlight.isEmpty()) {
+                while (items.hasNext() && inFlight.size() < AHEAD) {
+                    BatchReader.Item item = items.next();
                     inFlight.add(batchWorkers.submit(() -> one(item, options, ruleset)));
                 }
                 sink.accept(outcome(inFlight.poll()));
@@ -135,6 +142,15 @@ public class RecommendationService {
 
     /** Evaluates both profiles of the body ({@code {"before": …, "after": …}}) with one ruleset and compares them. */
     public ComparisonReport compare(byte[] body, Language language) {
+        return compareWithReports(body, language).comparison();
+    }
+
+    /** A comparison with the full reports of its two sides, as a workbook of the comparison shows them. */
+    public record Compared(ComparisonReport comparison, Report before, Report after) {
+    }
+
+    /** {@link #compare} and the two reports it compared. */
+    public Compared compareWithReports(byte[] body, Language language) {
         PayloadTooLargeException.requireWithin(body, 2 * limits.profileBytes());
         JsonNode root = ProfileReader.tree(body);
         List<Violation> violations = new ArrayList<>();
@@ -151,7 +167,7 @@ public class RecommendationService {
         ReportOptions all = ReportOptions.full(language, false, Integer.MAX_VALUE);
         Report a = (Report) evaluate(before, all, ruleset);
         Report b = (Report) evaluate(after, all, ruleset);
-        return ComparisonAssembler.compare(before, a, after, b, ruleset, language);
+        return new Compared(ComparisonAssembler.compare(before, a, after, b, ruleset, language), a, b);
     }
 
     /** One side of a comparison, its violations named {@code before.…} or {@code after.…}. */
