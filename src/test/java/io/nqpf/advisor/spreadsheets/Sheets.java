@@ -50,13 +50,24 @@ final class Sheets {
         return columns;
     }
 
+    /**
+     * A new, empty cell in place of the cell of a column: POI, asked to change a cell the streaming writer wrote as an
+     * inline string, keeps the old text beside the new one, which no office program would write.
+     */
     static Cell cell(Sheet sheet, int row, Map<String, Integer> columns, String path) {
-        Row r = sheet.getRow(row) == null ? sheet.createRow(row) : sheet.getRow(row);
         Integer c = columns.get(path);
         if (c == null) {
             throw new IllegalArgumentException("no column " + path);
         }
-        return r.getCell(c) == null ? r.createCell(c) : r.getCell(c);
+        return cell(sheet, row, c);
+    }
+
+    static Cell cell(Sheet sheet, int row, int column) {
+        Row r = sheet.getRow(row) == null ? sheet.createRow(row) : sheet.getRow(row);
+        if (r.getCell(column) != null) {
+            r.removeCell(r.getCell(column));
+        }
+        return r.createCell(column);
     }
 
     static byte[] bytes(XSSFWorkbook wb) {
