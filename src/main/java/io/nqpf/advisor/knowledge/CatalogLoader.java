@@ -3,6 +3,7 @@ package io.nqpf.advisor.knowledge;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nqpf.advisor.profile.ProfileIndicators;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,11 +72,18 @@ public final class CatalogLoader {
             }
         });
         loader.checkBenchmarkNames();
-        Catalog catalog = new Catalog(Map.copyOf(loader.bottlenecks), Map.copyOf(loader.countermeasures),
-                Map.copyOf(loader.indicators), Map.copyOf(loader.factors), Map.copyOf(loader.thresholds),
-                Map.copyOf(loader.benchmarks), Map.copyOf(loader.cityStages),
-                java.util.Collections.unmodifiableMap(loader.dictionary));
-        return new Result(catalog, List.copyOf(loader.problems), Set.copyOf(loader.brokenIds), loader.allRead);
+        // In the order of the files: Map.copyOf and Set.copyOf iterate in an order that changes with every JVM, and
+        // the thresholds' order is the order evidence is inserted in, which rules and texts follow.
+        Catalog catalog = new Catalog(ordered(loader.bottlenecks), ordered(loader.countermeasures),
+                ordered(loader.indicators), ordered(loader.factors), ordered(loader.thresholds),
+                ordered(loader.benchmarks), ordered(loader.cityStages), ordered(loader.dictionary));
+        return new Result(catalog, List.copyOf(loader.problems),
+                Collections.unmodifiableSet(new LinkedHashSet<>(loader.brokenIds)), loader.allRead);
+    }
+
+    /** An unmodifiable copy that keeps the insertion order. */
+    private static <V> Map<String, V> ordered(Map<String, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     private void read(String file, String content) {
