@@ -266,6 +266,20 @@ public final class CatalogLoader {
             if (p.source() == null || p.source().isBlank()) {
                 return problem(file, b.id() + ": the value of " + p.year() + " needs its source");
             }
+            if (p.url() != null && !OfficialSource.allows(p.url())) {
+                return problem(file, b.id() + ": the value of " + p.year() + " gives the address " + p.url()
+                        + ", which is not the issuing body's own site: give an address under gov.cn (stats.gov.cn, "
+                        + "most.gov.cn, nhc.gov.cn, miit.gov.cn, cnipa.gov.cn, cac.gov.cn, mof.gov.cn …) or seed:<file>, "
+                        + "or cite the publication by issuer, title and date (published) without an address");
+            }
+            if (p.url() == null && (p.published() == null || p.published().isBlank())) {
+                return problem(file, b.id() + ": the value of " + p.year()
+                        + " has no address, so it needs published (when its publication appeared)");
+            }
+            if (p.note() != null && OfficialSource.ADDRESS.matcher(p.note()).find()) {
+                return problem(file, b.id() + ": the note of " + p.year() + " carries a web address: addresses go in "
+                        + "url, and only the issuing body's own");
+            }
         }
         return true;
     }
