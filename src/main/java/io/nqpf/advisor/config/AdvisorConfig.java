@@ -28,6 +28,9 @@ public interface AdvisorConfig {
     /** Password of user admin; absent (or empty) means nobody may validate or reload rules. */
     Optional<String> adminPassword();
 
+    /** Password of user planner, who saves and reads assessments; absent (or empty) means there is no planner. */
+    Optional<String> plannerPassword();
+
     Admin admin();
 
     Rules rules();
