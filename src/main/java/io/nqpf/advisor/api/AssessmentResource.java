@@ -4,7 +4,6 @@ import io.nqpf.advisor.api.security.AdminIdentityProvider;
 import io.nqpf.advisor.assessments.AssessmentRepository;
 import io.nqpf.advisor.assessments.AssessmentService;
 import io.nqpf.advisor.assessments.AssessmentViews;
-import io.nqpf.advisor.assessments.ProblemList;
 import io.nqpf.advisor.profile.Violation;
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -54,15 +53,13 @@ public class AssessmentResource {
 
     static final String ASSESSMENTS = "/api/v1/assessments";
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Pattern REGION = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    static final Pattern REGION = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private final AssessmentService service;
-    private final ProblemList problems;
     private final SecurityIdentity identity;
 
-    public AssessmentResource(AssessmentService service, ProblemList problems, SecurityIdentity identity) {
+    public AssessmentResource(AssessmentService service, SecurityIdentity identity) {
         this.service = service;
-        this.problems = problems;
         this.identity = identity;
     }
 
@@ -212,32 +209,6 @@ public class AssessmentResource {
     @APIResponse(responseCode = "503", ref = "StoreUnavailable")
     public AssessmentViews.Replay replay(@PathParam("id") String id, @BeanParam RequestedLanguage language) {
         return service.replay(id(id), language.language());
-    }
-
-    @GET
-    @Path("/regions/{regionId}/problems")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({AdminIdentityProvider.PLANNER_ROLE, AdminIdentityProvider.ROLE})
-    @SecurityRequirement(name = "planner")
-    @Operation(operationId = "regionProblems", summary = "The problem list of a region across its saved years (问题清单)",
-            description = "Every bottleneck of the region's saved assessments (each year counts its latest), with the "
-                    + "year first seen, its severity each year, the measures recommended each year and its state in "
-                    + "the latest year: OPEN, PERSISTING, RESOLVED (with the changed values that cleared it), "
-                    + "BENCHMARK_SHIFT (cleared only by the national figure's move) or NOT_OBSERVABLE (data missing).")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = AssessmentViews.RegionProblems.class)))
-    @APIResponse(responseCode = "400", ref = "InvalidInput")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "AssessmentNotFound")
-    @APIResponse(responseCode = "429", ref = "TooManyLogins")
-    @APIResponse(responseCode = "503", ref = "StoreUnavailable")
-    public AssessmentViews.RegionProblems problems(@PathParam("regionId") String regionId,
-            @BeanParam RequestedLanguage language) {
-        if (!REGION.matcher(regionId).matches()) {
-            throw QueryParameters.invalid("regionId", "constraint.region-id");
-        }
-        return problems.of(regionId, language.language());
     }
 
     private String user() {

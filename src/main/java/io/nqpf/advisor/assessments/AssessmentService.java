@@ -68,7 +68,7 @@ public class AssessmentService {
         AssessmentRepository.Row row = new AssessmentRepository.Row(UUID.randomUUID().toString(), profile.regionId(),
                 profile.name(), profile.year(), title, note, language.tag(), write(root.get("profile")), write(report),
                 report.ruleset().version(), report.ruleset().sha256(), report.decisionId().toString(), user,
-                Instant.now(), null, null, 1, null, null);
+                now(), null, null, 1, null, null);
         repository.insert(row);
         return view(row);
     }
@@ -97,14 +97,14 @@ public class AssessmentService {
         if (!violations.isEmpty()) {
             throw new InvalidProfileException("title.invalid-assessment", violations);
         }
-        if (!repository.annotate(id, root.has("title"), title, root.has("note"), note, user, Instant.now())) {
+        if (!repository.annotate(id, root.has("title"), title, root.has("note"), note, user, now())) {
             throw new AssessmentNotFoundException(id);
         }
         return get(id);
     }
 
     public void delete(String id, String user) {
-        if (!repository.delete(id, user, Instant.now())) {
+        if (!repository.delete(id, user, now())) {
             throw new AssessmentNotFoundException(id);
         }
     }
@@ -169,6 +169,11 @@ public class AssessmentService {
         return new AssessmentViews.Item(r.id(), r.regionId(), r.regionName(), r.year(), r.title(),
                 new Report.RulesetRef(r.rulesetVersion(), r.rulesetSha256()), r.savedBy(), r.savedAt(), r.updatedAt(),
                 link(r.id()));
+    }
+
+    /** Now, to the microsecond that both databases keep, so that a saved time reads back as it was answered. */
+    static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     static String link(String id) {

@@ -40,6 +40,7 @@ public class Store {
     /** Null while the database answers; else why it does not. */
     private volatile String down = "not reached yet";
     private volatile Instant since = Instant.now();
+    private volatile boolean reached;
 
     public Store() {
         this.kind = AgroalDataSourceUtil.activeDataSourceNames().contains(POSTGRESQL) ? POSTGRESQL : EMBEDDED;
@@ -128,7 +129,10 @@ public class Store {
 
     private void up() {
         if (down != null) {
-            LOG.infof("The %s database answers again", kind);
+            if (reached) {
+                LOG.infof("The %s database answers again", kind);
+            }
+            reached = true;
             down = null;
             since = Instant.now();
         }
@@ -136,7 +140,8 @@ public class Store {
 
     private StoreUnavailableException failed(Exception e) {
         String reason = reason(e);
-        if (down == null) {
+        if (down == null || !reached) {
+            reached = true;
             LOG.warnf("The %s database does not answer: %s; evaluation goes on, saving answers 503", kind, reason);
             since = Instant.now();
         }
