@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -75,10 +74,10 @@ public class DecisionLog {
     private final Thread writer;
     private volatile boolean stopping;
 
-    public DecisionLog(@ConfigProperty(name = "advisor.decision-log.mode", defaultValue = "off") String mode,
-            @ConfigProperty(name = "advisor.decision-log.queue", defaultValue = "10000") int capacity,
-            Store store, ObjectMapper json, MeterRegistry registry) {
-        this.mode = Mode.valueOf(mode.trim().toUpperCase(java.util.Locale.ROOT));
+    public DecisionLog(io.nqpf.advisor.config.AdvisorConfig config, Store store, ObjectMapper json,
+            MeterRegistry registry) {
+        this.mode = Mode.valueOf(config.decisionLog().mode().trim().toUpperCase(java.util.Locale.ROOT));
+        int capacity = config.decisionLog().queue();
         this.store = store;
         this.json = json;
         this.queue = new ArrayBlockingQueue<>(Math.max(1, capacity));
