@@ -27,7 +27,10 @@ public record Catalog(Map<String, BottleneckEntry> bottlenecks, Map<String, Coun
                         year -> year, year -> resolve(thresholds, benchmarks, year))), dictionary);
     }
 
-    /** The thresholds as they apply to a profile of that year: benchmarks take that year's national figure. */
+    /**
+     * The thresholds as they apply to values of that year: benchmarks take that year's national figure or the nearest
+     * earlier one; a threshold whose series has no figure that early is left out.
+     */
     public List<ThresholdDef> thresholdsFor(int year) {
         List<ThresholdDef> resolved = thresholdsByYear.get(year);
         return resolved != null ? resolved : resolve(thresholds, benchmarks, year);
@@ -36,7 +39,8 @@ public record Catalog(Map<String, BottleneckEntry> bottlenecks, Map<String, Coun
     private static List<ThresholdDef> resolve(Map<String, ThresholdDef> thresholds, Map<String, Benchmark> benchmarks,
             int year) {
         return thresholds.values().stream()
-                .map(t -> t.forYear(year, t.benchmark() == null ? null : benchmarks.get(t.benchmark()))).toList();
+                .map(t -> t.forYear(year, t.benchmark() == null ? null : benchmarks.get(t.benchmark())))
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     /** The label of an indicator in a language, falling back to its JSON path. */

@@ -3,6 +3,7 @@ package io.nqpf.advisor.knowledge;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nqpf.advisor.profile.ProfileIndicators;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,11 +72,18 @@ public final class CatalogLoader {
             }
         });
         loader.checkBenchmarkNames();
-        Catalog catalog = new Catalog(Map.copyOf(loader.bottlenecks), Map.copyOf(loader.countermeasures),
-                Map.copyOf(loader.indicators), Map.copyOf(loader.factors), Map.copyOf(loader.thresholds),
-                Map.copyOf(loader.benchmarks), Map.copyOf(loader.cityStages),
-                java.util.Collections.unmodifiableMap(loader.dictionary));
-        return new Result(catalog, List.copyOf(loader.problems), Set.copyOf(loader.brokenIds), loader.allRead);
+        // In the order of the files: Map.copyOf and Set.copyOf iterate in an order that changes with every JVM, and
+        // the thresholds' order is the order evidence is inserted in, which rules and texts follow.
+        Catalog catalog = new Catalog(ordered(loader.bottlenecks), ordered(loader.countermeasures),
+                ordered(loader.indicators), ordered(loader.factors), ordered(loader.thresholds),
+                ordered(loader.benchmarks), ordered(loader.cityStages), ordered(loader.dictionary));
+        return new Result(catalog, List.copyOf(loader.problems),
+                Collections.unmodifiableSet(new LinkedHashSet<>(loader.brokenIds)), loader.allRead);
+    }
+
+    /** An unmodifiable copy that keeps the insertion order. */
+    private static <V> Map<String, V> ordered(Map<String, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     private void read(String file, String content) {
@@ -257,6 +265,20 @@ public final class CatalogLoader {
         for (Benchmark.Point p : b.values()) {
             if (p.source() == null || p.source().isBlank()) {
                 return problem(file, b.id() + ": the value of " + p.year() + " needs its source");
+            }
+            if (p.url() != null && !OfficialSource.allows(p.url())) {
+                return problem(file, b.id() + ": the value of " + p.year() + " gives the address " + p.url()
+                        + ", which is not the issuing body's own site: give an address under gov.cn (stats.gov.cn, "
+                        + "most.gov.cn, nhc.gov.cn, miit.gov.cn, cnipa.gov.cn, cac.gov.cn, mof.gov.cn …) or seed:<file>, "
+                        + "or cite the publication by issuer, title and date (published) without an address");
+            }
+            if (p.url() == null && (p.published() == null || p.published().isBlank())) {
+                return problem(file, b.id() + ": the value of " + p.year()
+                        + " has no address, so it needs published (when its publication appeared)");
+            }
+            if (p.note() != null && OfficialSource.ADDRESS.matcher(p.note()).find()) {
+                return problem(file, b.id() + ": the note of " + p.year() + " carries a web address: addresses go in "
+                        + "url, and only the issuing body's own");
             }
         }
         return true;
