@@ -28,6 +28,20 @@ public interface AdvisorConfig {
     /** Password of user admin; absent (or empty) means nobody may validate or reload rules. */
     Optional<String> adminPassword();
 
+    /** Password of user planner, who saves and reads assessments; absent (or empty) means there is no planner. */
+    Optional<String> plannerPassword();
+
+    /**
+     * Where the service keeps state: the embedded database of assessments (env ADVISOR_DATA_DIR); absolute, or
+     * starting with ./ (relative to the working directory).
+     */
+    @WithDefault("./data")
+    String dataDir();
+
+    DecisionLog decisionLog();
+
+    Store store();
+
     Admin admin();
 
     Rules rules();
@@ -95,5 +109,23 @@ public interface AdvisorConfig {
         /** Most profiles in one batch. */
         @WithDefault("1000")
         int batchProfiles();
+    }
+
+    interface DecisionLog {
+
+        /** off, summary (decision id, time, ruleset, input hash, the answer in short) or full (also input and report). */
+        @WithDefault("off")
+        String mode();
+
+        /** Evaluations waiting to be written at most; beyond, they are not logged (and counted). */
+        @WithDefault("10000")
+        int queue();
+    }
+
+    interface Store {
+
+        /** How often the database of assessments is probed (readiness reports the last probe or use). */
+        @WithDefault("5s")
+        String probeInterval();
     }
 }
