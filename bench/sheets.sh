@@ -17,7 +17,7 @@ mkdir -p "$OUT"
 XLSX=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
 
 echo "== input: 100 and $ROWS synthetic profiles as JSON, XLSX and CSV"
-./mvnw -q -o -Pbench test-compile exec:exec -Dbench.main=io.nqpf.advisor.bench.SheetFixture \
+./mvnw -q -Pbench test-compile exec:exec -Dbench.main=io.nqpf.advisor.bench.SheetFixture \
   -Dbench.args="$OUT 100 $ROWS" >/dev/null
 ls -l "$OUT" | awk 'NR>1 {printf "   %s %d bytes\n", $9, $5}'
 
@@ -32,9 +32,13 @@ start() {
   PID=$!
   until curl -sf "$URL/q/health/ready" >/dev/null; do sleep 0.5; done
 }
-# one POST: prints seconds; the peak resident memory (MiB) while it ran goes to $OUT/peak
+# CPU seconds the service has used (user + system, from /proc): a measure that holds on a busy machine
+cpu() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$PID/stat"; }
+# one POST: prints seconds; the peak resident memory (MiB) while it ran goes to $OUT/peak, the service's CPU
+# seconds for it to $OUT/cpu
 post() { # type file [accept]
-  local peak=0 rss
+  local peak=0 rss before
+  before=$(cpu)
   curl -s -o /dev/null -w '%{time_total}\n' -H "Content-Type: $1" -H "Accept: ${3:-application/json}" \
     --data-binary "@$2" "$URL/api/v1/recommendations/batch?lang=zh-CN" > "$OUT/time" &
   local CURL=$!
@@ -43,29 +47,39 @@ post() { # type file [accept]
   done
   wait $CURL
   echo "$peak" > "$OUT/peak"
+  awk -v a="$(cpu)" -v b="$before" 'BEGIN { printf "%.2f", a - b }' > "$OUT/cpu"
   cat "$OUT/time"
 }
-series() { # label type file [accept]
-  local times=() peak=0
-  for _ in $(seq "$RUNS"); do
-    times+=("$(post "$2" "$3" "${4:-application/json}")")
-    [ "$(cat "$OUT/peak")" -gt "$peak" ] && peak=$(cat "$OUT/peak")
-  done
-  printf '| %s | %s s | %s MiB |\n' "$1" "$(IFS=/; echo "${times[*]}" | sed 's#/# / #g')" "$peak" | tee -a "$OUT/table.md"
-}
+FORMS=("XLSX in, JSON out|$XLSX|xlsx|application/json" "CSV in, JSON out|text/csv|csv|application/json"
+  "JSON in, JSON out|application/json|json|application/json" "XLSX in, workbook out|$XLSX|xlsx|$XLSX")
+file() { case $1 in xlsx) echo "$OUT/regions-$2.xlsx";; csv) echo "$OUT/regions-$2.csv";; json) echo "$OUT/batch-$2.json";; esac; }
 
 : > "$OUT/table.md"
 echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1), JAVA_OPTS=$JAVA_OPTS, $(date -u +%FT%TZ)"
 for n in 100 "$ROWS"; do
   start
-  echo "== fresh JVM for $n rows: warming up with 3 sheets of 100 rows"
-  for _ in 1 2 3; do post $XLSX "$OUT/regions-100.xlsx" >/dev/null; done
+  echo "== fresh JVM for $n rows: warming up with ${WARM:-15} sheets of 100 rows (the JIT compiles the evaluation)"
+  for _ in $(seq "${WARM:-15}"); do post $XLSX "$OUT/regions-100.xlsx" >/dev/null; done
   echo "   resident memory after warm-up: $(( $(ps -o rss= -p "$PID") / 1024 )) MiB"
-  series "$n rows, XLSX in, JSON out" $XLSX "$OUT/regions-$n.xlsx"
-  series "$n rows, CSV in, JSON out" text/csv "$OUT/regions-$n.csv"
-  series "$n rows, JSON in, JSON out" application/json "$OUT/batch-$n.json"
-  series "$n rows, XLSX in, workbook out" $XLSX "$OUT/regions-$n.xlsx" $XLSX
+  declare -A CPUS=() WALLS=() PEAKS=()
+  # the forms take turns, so that none is measured on a colder JIT than another
+  for _ in $(seq "$RUNS"); do
+    for f in "${FORMS[@]}"; do
+      IFS='|' read -r label type kind accept <<< "$f"
+      wall=$(printf '%.1f' "$(post "$type" "$(file "$kind" "$n")" "$accept")")
+      CPUS[$label]="${CPUS[$label]:+${CPUS[$label]} / }$(cat "$OUT/cpu")"
+      WALLS[$label]="${WALLS[$label]:+${WALLS[$label]} / }$wall"
+      [ "$(cat "$OUT/peak")" -gt "${PEAKS[$label]:-0}" ] && PEAKS[$label]=$(cat "$OUT/peak")
+    done
+  done
+  for f in "${FORMS[@]}"; do
+    label=${f%%|*}
+    printf '| %s rows, %s | %s s | %s s | %s MiB |\n' "$n" "$label" "${CPUS[$label]}" "${WALLS[$label]}" \
+      "${PEAKS[$label]}" | tee -a "$OUT/table.md"
+  done
+  unset CPUS WALLS PEAKS
   stop
 done
-echo "== table (also $OUT/table.md): form, seconds per run, peak resident memory during the runs"
+echo "== table (also $OUT/table.md): form, the service's CPU seconds per run, wall seconds per run, peak resident memory"
+echo "   during that form's runs (each size in a fresh JVM)"
 cat "$OUT/table.md"
