@@ -88,14 +88,17 @@ public class RecommendationResource {
                     + "fails only itself, answered by its problem in its place. Results keep request order. With "
                     + "Accept: application/x-ndjson the results are streamed instead, one BatchResult per line in "
                     + "request order, each line sent as soon as its profile is evaluated, so that neither side holds "
-                    + "the whole answer; a body that is no batch at all is still refused with one problem.")
+                    + "the whole answer; a last line {\"complete\": true, \"count\": N, \"failed\": F} says that the stream is "
+                    + "whole, so that a stream cut short is recognised by its missing last line. A body that is no batch "
+                    + "at all is still refused with one problem.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BatchSchemas.BatchRequest.class)))
     @APIResponse(responseCode = "200", description = "One result per profile: one JSON object (the default) or, "
-            + "with Accept: application/x-ndjson, one BatchResult per line",
+            + "with Accept: application/x-ndjson, one BatchResult per line and a last BatchEnd line",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = BatchSchemas.BatchResponse.class)),
-                    @Content(mediaType = NDJSON, schema = @Schema(implementation = BatchSchemas.BatchResult.class))})
+                    @Content(mediaType = NDJSON, schema = @Schema(description = "One line each: a BatchResult per profile, "
+                            + "then one BatchEnd", oneOf = {BatchSchemas.BatchResult.class, BatchSchemas.BatchEnd.class}))})
     @APIResponse(responseCode = "400", ref = "InvalidInput")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
@@ -105,15 +108,15 @@ public class RecommendationResource {
         ReportOptions options = report.options(language.language(), false);
         List<BatchReader.Item> items = service.readBatch(body);
         if (wantsNdjson(headers)) {
-            StreamingOutput lines = out -> service.evaluateBatch(items, options, item -> {
-                try {
-                    out.write(json.writeValueAsBytes(result(item, options.language())));
-                    out.write('\n');
-                    out.flush();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            StreamingOutput lines = out -> {
+                int[] failed = new int[1];
+                service.evaluateBatch(items, options, item -> {
+                    failed[0] += item.evaluated() ? 0 : 1;
+                    writeLine(out, result(item, options.language()));
+                });
+                // the last line says the stream is whole: a stream cut short (a restart, a network failure) lacks it
+                writeLine(out, new BatchSchemas.BatchEnd(true, items.size(), failed[0]));
+            };
             return Response.ok(lines, NDJSON).build();
         }
         // the BatchResponse object, written result by result so that it is not held whole either
@@ -137,6 +140,16 @@ public class RecommendationResource {
             }
         };
         return Response.ok(object, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private void writeLine(java.io.OutputStream out, Object line) {
+        try {
+            out.write(json.writeValueAsBytes(line));
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** NDJSON only when the client prefers it to JSON; no Accept, a wildcard or a tie answers the JSON object. */
