@@ -36,6 +36,7 @@ public class RequestGate {
     private final ClientAddress clients;
     private final Map<String, Long> limits;
     private final long otherLimit;
+    private final long largestLimit;
     private final Duration writeTimeout;
     private final Counter writeTimeouts;
 
@@ -49,6 +50,8 @@ public class RequestGate {
                 "/api/v1/recommendations/batch", l.batchBytes(),
                 "/api/v1/ruleset/validate", l.validateBytes());
         this.otherLimit = 2 * l.profileBytes();
+        this.largestLimit = java.util.stream.Stream.concat(limits.values().stream(), java.util.stream.Stream.of(otherLimit))
+                .mapToLong(Long::longValue).max().orElse(otherLimit);
         this.writeTimeout = config.http().writeTimeout();
         this.writeTimeouts = Counter.builder("advisor.http.write.timeouts")
                 .description("Answers cut because the client stopped reading them").register(registry);
@@ -87,6 +90,11 @@ public class RequestGate {
                 && (request.headers().contains("Content-Length") || request.headers().contains("Transfer-Encoding"));
         long limit = limitOf(path);
         long declared = contentLength(request);
+        if (declared > largestLimit) {
+            // past every endpoint's limit: Quarkus' own check (quarkus.http.limits.max-body-size) answers 413
+            rc.next();
+            return;
+        }
         if (declared > limit) {
             refuse(rc, 413, "payload-too-large", Text.of("body.too-large", declared, limit), null);
             return;
@@ -189,18 +197,12 @@ public class RequestGate {
         if (retryAfter != null) {
             response.putHeader("Retry-After", String.valueOf(retryAfter));
         }
-        // a client that asked to be told before sending its body (Expect: 100-continue) now knows not to send it, and
-        // some clients hang when the connection closes under them then; any other may be sending a body we will not
-        // read, so its connection is closed after the answer
-        boolean waitsForContinue = "100-continue".equalsIgnoreCase(rc.request().getHeader("Expect"));
-        boolean close = status == 400 || (!waitsForContinue && !rc.request().isEnded());
+        // a client may be sending a body we will not read: its connection is closed once the answer is out
+        boolean close = status == 400 || !rc.request().isEnded();
         if (close) {
             response.putHeader("Connection", "close");
+            response.endHandler(done -> rc.request().connection().close());
         }
-        response.end(HttpEdge.problem(rc.request(), kind, status, detail)).onComplete(done -> {
-            if (close) {
-                rc.request().connection().close();
-            }
-        });
+        response.end(HttpEdge.problem(rc.request(), kind, status, detail));
     }
 }

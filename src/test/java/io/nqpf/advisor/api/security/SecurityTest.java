@@ -242,13 +242,13 @@ class SecurityTest {
     }
 
     @Test
-    void madeUpMethodsAdd501sButNoMetricSeries() throws Exception {
+    void madeUpMethodsAdd405sButNoMetricSeries() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         Random random = new Random(7);
         URI uri = base.resolve("/api/v1/ruleset");
         HttpResponse<String> first = client.send(HttpRequest.newBuilder(uri).method("XJUNK", HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(501, first.statusCode());
+        assertEquals(405, first.statusCode());
         int before = given().get("/q/metrics").then().extract().asString().length();
         for (int i = 0; i < 2000; i++) {
             String method = "M" + Integer.toString(random.nextInt(Integer.MAX_VALUE), 36).toUpperCase();
