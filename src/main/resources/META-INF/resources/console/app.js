@@ -6,9 +6,10 @@ import {groupsOf, renderForm, readForm, showViolations, valueAt} from './form.js
 import {renderReport} from './report.js';
 import {renderComparison} from './compare.js';
 import {resizeCharts} from './charts.js';
+import {initSheets, renderTemplateLinks, downloadWorkbook} from './sheets.js';
 
 const STORE = 'nqpf-console';
-const VIEWS = ['start', 'edit', 'report', 'compare'];
+const VIEWS = ['start', 'edit', 'report', 'compare', 'sheets'];
 const $ = id => document.getElementById(id);
 
 const state = {
@@ -123,10 +124,11 @@ async function setLanguage(lang) {
   applyStaticTexts();
   await guarded(async () => {
     await loadDictionary();
+    renderTemplateLinks();
     currentProfile(); // keeps what was typed
     renderEdit();
     renderExamples();
-    if (state.report) {
+    if (state.report && state.reportProfile !== null) {
       await evaluate(false);
     }
     if (state.compareBodies) {
@@ -253,6 +255,8 @@ async function evaluate(navigate = true) {
   showViolations(form, [], answer.data.warnings || []);
   await loadTitles();
   state.report = answer.data;
+  state.reportProfile = JSON.parse(JSON.stringify(profile));
+  $('report-xlsx').disabled = false;
   if (navigate) {
     show('report', false);
   }
@@ -301,6 +305,7 @@ async function compare(bodies, focus = true) {
   await loadTitles();
   state.compareBodies = bodies;
   state.comparison = answer.data;
+  $('compare-xlsx').disabled = false;
   renderComparison($('comparison'), answer.data, ctx());
   if (focus) {
     $('compare-title')?.setAttribute('tabindex', '-1');
@@ -373,6 +378,10 @@ function wire() {
       $(b.dataset.useCurrent).value = JSON.stringify(profile, null, 2);
     }
   }));
+  $('report-xlsx').addEventListener('click', () => state.reportProfile && guarded(() => downloadWorkbook(
+    'api/v1/recommendations', state.reportProfile, `${state.reportProfile.regionId || 'report'}.xlsx`)));
+  $('compare-xlsx').addEventListener('click', () => state.compareBodies && guarded(() => downloadWorkbook(
+    'api/v1/recommendations/compare', state.compareBodies, 'compare.xlsx')));
   $('compare-form').addEventListener('submit', e => {
     e.preventDefault();
     const bodies = readCompareBodies();
@@ -382,8 +391,22 @@ function wire() {
   });
 }
 
+/** A report opened from the spreadsheet view: shown as any report, without a profile to download it from. */
+async function openReport(report) {
+  await loadTitles();
+  state.report = report;
+  state.reportProfile = null;
+  $('report-xlsx').disabled = true;
+  show('report', false);
+  renderReport($('report'), report, ctx());
+  $('report-title').setAttribute('tabindex', '-1');
+  $('report-title').focus();
+}
+
 async function init() {
   wire();
+  initSheets({t, ctx, lang: () => state.lang, prepare: loadTitles,
+    openReport: report => guarded(() => openReport(report))});
   applyStaticTexts();
   const view = location.hash.slice(1);
   show(VIEWS.includes(view) ? view : 'start', false);

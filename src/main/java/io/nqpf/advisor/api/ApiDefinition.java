@@ -43,6 +43,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
         @APIResponse(name = "BuildAborted", responseCode = "422", description = "The build itself failed: it ran past "
                 + "its time limit or the compiler could not handle the rules (e.g. nesting too deep)",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+        @APIResponse(name = "Forbidden", responseCode = "403", description = "The user is known but may not do "
+                + "this: an operation of the administrator, or of a planner, or deleting another planner's assessment",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+        @APIResponse(name = "AssessmentNotFound", responseCode = "404", description = "No assessment has this id (or "
+                + "it was deleted), or the region has no saved assessment",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+        @APIResponse(name = "StoreUnavailable", responseCode = "503", description = "The database of assessments does "
+                + "not answer; evaluation is not affected. Retry-After says when to try again",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @APIResponse(name = "RulesetInvalid", responseCode = "422", description = "The rules do not build, or the "
                 + "build was aborted; nothing changed, the errors name file and line",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))}))

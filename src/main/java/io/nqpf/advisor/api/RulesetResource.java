@@ -1,6 +1,8 @@
 package io.nqpf.advisor.api;
 
 import io.nqpf.advisor.api.security.AdminIdentityProvider;
+import io.nqpf.advisor.assessments.DecisionLog;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.nqpf.advisor.engine.RuleError;
 import io.nqpf.advisor.engine.RuleInfo;
 import io.nqpf.advisor.engine.Ruleset;
@@ -58,9 +60,13 @@ public class RulesetResource {
     }
 
     private final RulesetService service;
+    private final DecisionLog log;
+    private final SecurityIdentity identity;
 
-    public RulesetResource(RulesetService service) {
+    public RulesetResource(RulesetService service, DecisionLog log, SecurityIdentity identity) {
         this.service = service;
+        this.log = log;
+        this.identity = identity;
     }
 
     @GET
@@ -103,7 +109,7 @@ public class RulesetResource {
     @APIResponse(responseCode = "503", ref = "BuildBusy")
     public ValidationResult validate(byte[] body, @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String type) {
         JsonOnly.require(type);
-        RulesetBuilder.Outcome outcome = service.validate(body);
+        RulesetBuilder.Outcome outcome = logged("validate", () -> service.validate(body));
         if (outcome.aborted()) {
             throw new BuildAbortedException(outcome.errors());
         }
@@ -131,7 +137,7 @@ public class RulesetResource {
     public Response reload(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             @Context UriInfo uri, @Context HttpHeaders headers) {
         JsonOnly.require(type);
-        RulesetBuilder.Outcome outcome = service.reload();
+        RulesetBuilder.Outcome outcome = logged("reload", service::reload);
         if (outcome.aborted()) {
             throw new BuildAbortedException(outcome.errors());
         }
@@ -141,5 +147,33 @@ public class RulesetResource {
         }
         Ruleset r = outcome.ruleset();
         return Response.ok(new ReloadResult(r.version(), r.sha256(), r.loadedAt(), r.rules().size())).build();
+    }
+
+    /**
+     * Runs an administrator's action and records it in the decision log, whatever its outcome: who, what, the
+     * outcome, and the active ruleset before and after.
+     */
+    private RulesetBuilder.Outcome logged(String action, java.util.function.Supplier<RulesetBuilder.Outcome> run) {
+        String before = service.activeVersion();
+        String outcome = "failed";
+        String detail = null;
+        try {
+            RulesetBuilder.Outcome result = run.get();
+            outcome = result.aborted() ? "aborted" : result.ok() ? "ok" : "invalid";
+            if (!result.ok() && !result.errors().isEmpty()) {
+                detail = result.errors().size() + " errors; first: " + result.errors().get(0).file() + ":"
+                        + result.errors().get(0).line() + " " + result.errors().get(0).message();
+            }
+            return result;
+        } catch (io.nqpf.advisor.engine.BuildLimiter.BusyException e) {
+            outcome = "busy";
+            throw e;
+        } catch (io.nqpf.advisor.profile.InvalidProfileException e) {
+            outcome = "bad-request";
+            throw e;
+        } finally {
+            log.admin(new DecisionLog.AdminAction(Instant.now(), identity.getPrincipal().getName(), action, outcome,
+                    before, service.activeVersion(), detail));
+        }
     }
 }

@@ -27,15 +27,22 @@ public interface AdvisorConfig {
     @WithDefault("examples")
     String examplesDir();
 
-    /**
-     * Where the service keeps what must outlast a restart (every ruleset that built and passed, under
-     * {@code rulesets/}); relative paths are taken from the working directory (env {@code ADVISOR_DATA_DIR}).
-     */
-    @WithDefault("data")
-    String dataDir();
-
     /** Password of user admin; absent (or empty) means nobody may validate or reload rules. */
     Optional<String> adminPassword();
+
+    /** Password of user planner, who saves and reads assessments; absent (or empty) means there is no planner. */
+    Optional<String> plannerPassword();
+
+    /**
+     * Where the service keeps state (env ADVISOR_DATA_DIR): the embedded database of assessments, and every ruleset
+     * that became active, under {@code rulesets/}; absolute, or starting with ./ (relative to the working directory).
+     */
+    @WithDefault("./data")
+    String dataDir();
+
+    DecisionLog decisionLog();
+
+    Store store();
 
     Admin admin();
 
@@ -147,5 +154,43 @@ public interface AdvisorConfig {
         /** API requests in flight at once from one client address; beyond it 429 with Retry-After. */
         @WithDefault("8")
         int requestsPerClient();
+
+        /** Largest uploaded sheet (XLSX or CSV), as sent; it is copied to a temporary file, never held in memory. */
+        @WithDefault("16777216")
+        long sheetBytes();
+
+        /** Most rows of regions in one uploaded sheet: more than a JSON batch, since a sheet is read row by row. */
+        @WithDefault("5000")
+        int sheetRows();
+
+        /** Most bytes one part of an uploaded workbook may expand to (a zip bomb stops at this or at 100:1). */
+        @WithDefault("268435456")
+        long sheetExpandedBytes();
+
+        /** Most characters of an uploaded workbook's shared text table, the one part held in memory while reading. */
+        @WithDefault("8000000")
+        long sheetStringChars();
+
+        /** Most parts (zip entries) of an uploaded workbook. */
+        @WithDefault("1000")
+        int sheetEntries();
+    }
+
+    interface DecisionLog {
+
+        /** off, summary (decision id, time, ruleset, input hash, the answer in short) or full (also input and report). */
+        @WithDefault("off")
+        String mode();
+
+        /** Evaluations waiting to be written at most; beyond, they are not logged (and counted). */
+        @WithDefault("10000")
+        int queue();
+    }
+
+    interface Store {
+
+        /** How often the database of assessments is probed (readiness reports the last probe or use). */
+        @WithDefault("5s")
+        String probeInterval();
     }
 }

@@ -25,7 +25,7 @@ public record Ruleset(KieBase kieBase, Catalog catalog, String version, String s
     }
 
     private static Map<String, Integer> weights(List<RuleInfo> rules, Catalog catalog) {
-        Map<String, Integer> weight = new java.util.HashMap<>();
+        Map<String, Integer> weight = new java.util.TreeMap<>();
         for (RuleInfo rule : rules) {
             if (rule.diagnoses()) {
                 rule.ids().stream().map(catalog.thresholds()::get).filter(java.util.Objects::nonNull)
@@ -33,6 +33,6 @@ public record Ruleset(KieBase kieBase, Catalog catalog, String version, String s
                         .forEach(i -> weight.merge(i, 1, Integer::sum));
             }
         }
-        return Map.copyOf(weight);
+        return java.util.Collections.unmodifiableMap(weight);
     }
 }

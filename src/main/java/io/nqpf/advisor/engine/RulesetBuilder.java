@@ -88,7 +88,8 @@ public final class RulesetBuilder {
             return new Outcome(null, List.copyOf(errors));
         }
         Ruleset ruleset = new Ruleset(kieBase, catalog.catalog(), sources.version(), sources.sha256(), Instant.now(),
-                List.copyOf(sources.files().keySet()), List.copyOf(rules), Map.copyOf(byName), citations.summary(),
+                List.copyOf(sources.files().keySet()), List.copyOf(rules), java.util.Collections.unmodifiableMap(byName),
+                citations.summary(),
                 SourceDocument.read(sources.yaml().get(CitationCheck.SOURCES)));
         return new Outcome(ruleset, List.of());
     }

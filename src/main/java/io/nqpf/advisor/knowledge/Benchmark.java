@@ -2,6 +2,7 @@ package io.nqpf.advisor.knowledge;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A national figure as a series over the years ({@code rules/benchmarks.yaml}), each value with its source, so that
@@ -14,13 +15,15 @@ public record Benchmark(String id, I18n label, String unit, List<Point> values, 
     /**
      * One year's national figure and the publication it comes from.
      *
-     * @param source the publisher and the document's title
-     * @param url    where the figure was read: a web address, or {@code seed:<file>} for a figure one of the five
-     *               source documents states
-     * @param note   how the figure was obtained when the text does not state it as such (computed from two stated
-     *               figures, implied by a stated change) or why it could not be checked again
+     * @param source    the publisher and the document's title
+     * @param url       the issuing body's own page (an address under {@code gov.cn}), or {@code seed:<file>} for a
+     *                  figure one of the five source documents states; null where only a copy could be read
+     * @param note      how the figure was obtained when the text does not state it as such (computed from two stated
+     *                  figures, implied by a stated change) or why it could not be checked again
+     * @param published when the publication appeared (a year, year-month or date): with issuer and title, how a
+     *                  figure without an address is cited
      */
-    public record Point(int year, double value, String source, String url, String note) {
+    public record Point(int year, double value, String source, String url, String note, String published) {
     }
 
     /** Years {@code from}..{@code to} (or the single year {@code from}) without a figure, and why. */
@@ -35,10 +38,13 @@ public record Benchmark(String id, I18n label, String unit, List<Point> values, 
         gaps = gaps == null ? List.of() : List.copyOf(gaps);
     }
 
-    /** The figure of that year, else of the nearest year (the later one when two are as near). */
-    public Point nearest(int year) {
-        return values.stream().min(Comparator.<Point>comparingInt(p -> Math.abs(p.year() - year))
-                .thenComparing(Comparator.comparingInt(Point::year).reversed())).orElseThrow();
+    /**
+     * The figure of that year, else of the nearest earlier year that has one; none for a year before the series'
+     * first figure (a series that did not exist yet, or whose early years were not published comparably, is no
+     * benchmark for that year, and a later year's figure would judge an old value by a standard it never faced).
+     */
+    public Optional<Point> atOrBefore(int year) {
+        return values.stream().filter(p -> p.year() <= year).max(Comparator.comparingInt(Point::year));
     }
 
     public static String format(double value) {

@@ -12,7 +12,8 @@ import java.util.stream.IntStream;
 public record Catalog(Map<String, BottleneckEntry> bottlenecks, Map<String, CountermeasureEntry> countermeasures,
         Map<String, IndicatorEntry> indicators, Map<String, I18n> factors, Map<String, ThresholdDef> thresholds,
         Map<String, Benchmark> benchmarks, Map<String, CityStageEntry> cityStages,
-        Map<Integer, List<ThresholdDef>> thresholdsByYear, Map<String, DictionaryEntry> dictionary) {
+        Map<Integer, List<ThresholdDef>> thresholdsByYear, Map<String, DictionaryEntry> dictionary,
+        List<SequenceEntry> sequences) {
 
     /** The years a profile may describe (RegionProfile.year): their thresholds are resolved once, with the catalog. */
     static final int FIRST_YEAR = 2000;
@@ -21,13 +22,16 @@ public record Catalog(Map<String, BottleneckEntry> bottlenecks, Map<String, Coun
     public Catalog(Map<String, BottleneckEntry> bottlenecks, Map<String, CountermeasureEntry> countermeasures,
             Map<String, IndicatorEntry> indicators, Map<String, I18n> factors, Map<String, ThresholdDef> thresholds,
             Map<String, Benchmark> benchmarks, Map<String, CityStageEntry> cityStages,
-            Map<String, DictionaryEntry> dictionary) {
+            Map<String, DictionaryEntry> dictionary, List<SequenceEntry> sequences) {
         this(bottlenecks, countermeasures, indicators, factors, thresholds, benchmarks, cityStages,
                 IntStream.rangeClosed(FIRST_YEAR, LAST_YEAR).boxed().collect(Collectors.toUnmodifiableMap(
-                        year -> year, year -> resolve(thresholds, benchmarks, year))), dictionary);
+                        year -> year, year -> resolve(thresholds, benchmarks, year))), dictionary, sequences);
     }
 
-    /** The thresholds as they apply to a profile of that year: benchmarks take that year's national figure. */
+    /**
+     * The thresholds as they apply to values of that year: benchmarks take that year's national figure or the nearest
+     * earlier one; a threshold whose series has no figure that early is left out.
+     */
     public List<ThresholdDef> thresholdsFor(int year) {
         List<ThresholdDef> resolved = thresholdsByYear.get(year);
         return resolved != null ? resolved : resolve(thresholds, benchmarks, year);
@@ -36,7 +40,8 @@ public record Catalog(Map<String, BottleneckEntry> bottlenecks, Map<String, Coun
     private static List<ThresholdDef> resolve(Map<String, ThresholdDef> thresholds, Map<String, Benchmark> benchmarks,
             int year) {
         return thresholds.values().stream()
-                .map(t -> t.forYear(year, t.benchmark() == null ? null : benchmarks.get(t.benchmark()))).toList();
+                .map(t -> t.forYear(year, t.benchmark() == null ? null : benchmarks.get(t.benchmark())))
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     /** The label of an indicator in a language, falling back to its JSON path. */

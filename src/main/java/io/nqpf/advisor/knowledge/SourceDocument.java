@@ -51,6 +51,6 @@ public record SourceDocument(String id, String file, Text subject, Text title, L
         if (parsed != null && parsed.documents() != null) {
             parsed.documents().stream().filter(d -> d.file() != null).forEach(d -> byFile.putIfAbsent(d.file(), d));
         }
-        return Map.copyOf(byFile);
+        return java.util.Collections.unmodifiableMap(byFile);
     }
 }

@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
  * @param actionable  false for typology that a region cannot change (resource type, size); such evidence is
  *                    never proposed in {@code clearsWhen}
  * @param benchmark   a national series of {@code benchmarks.yaml}: the threshold is {@code factor} times its value
- *                    in the profile's year (or the nearest year with a figure), and {@code reference} may name
+ *                    in the profile's year (or the nearest earlier year with a figure; none before the series' first figure), and {@code reference} may name
  *                    {@code {national}}, {@code {year}} and {@code {source}}
  * @param factor      the multiple of the benchmark, e.g. 0.6 for "clearly below the hub-skewed national mean"
  * @param benchmarkYear in a threshold resolved for a profile: the year whose national figure was used
@@ -36,19 +36,24 @@ public record ThresholdDef(String id, String indicator, Comparison comparison, J
     }
 
     /**
-     * This threshold for a profile of {@code year}: with a benchmark, the multiple of the national figure of that
-     * year, or of the nearest year with a figure (the reference then says so); without one, itself.
+     * This threshold for a value of {@code year}: with a benchmark, the multiple of the national figure of that year,
+     * or of the nearest earlier year with a figure (the reference then says so); without one, itself. Null when the
+     * series has no figure for that year or any earlier one: then no threshold applies to such a value.
      */
     public ThresholdDef forYear(int year, Benchmark series) {
         if (benchmark == null || series == null) {
             return this;
         }
-        Benchmark.Point p = series.nearest(year);
+        Benchmark.Point p = series.atOrBefore(year).orElse(null);
+        if (p == null) {
+            return null;
+        }
         double multiple = factor == null ? 1.0 : factor;
         double value = Math.round(multiple * p.value() * 100) / 100.0;
         String national = Benchmark.format(p.value());
-        String zhNote = p.year() == year ? "" : "；无" + year + "年全国数据，取最近的" + p.year() + "年";
-        String enNote = p.year() == year ? "" : "; no national figure for " + year + ", the nearest year " + p.year() + " is used";
+        String zhNote = p.year() == year ? "" : "；无" + year + "年全国数据，取此前最近的" + p.year() + "年";
+        String enNote = p.year() == year ? ""
+                : "; no national figure for " + year + ", the nearest earlier year " + p.year() + " is used";
         I18n resolved = new I18n(fill(reference.zh(), national, p) + zhNote, fill(reference.en(), national, p) + enNote);
         return new ThresholdDef(id, indicator, comparison, com.fasterxml.jackson.databind.node.DoubleNode.valueOf(value),
                 scale, weight, actionable, resolved, benchmark, factor, p.year());

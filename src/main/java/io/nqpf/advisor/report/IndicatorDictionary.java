@@ -55,7 +55,7 @@ public final class IndicatorDictionary {
             String unit,
             @Schema(description = "Revisions and definitions of the series (English)", nullable = true) String note,
             @Schema(description = "Thresholds set from the series: threshold = factor × national value of the "
-                    + "profile's year (or the nearest year)") List<ThresholdUse> thresholds,
+                    + "value's year (or the nearest earlier year with a figure)") List<ThresholdUse> thresholds,
             @Schema(description = "The national figure by year, each with its publication") List<Benchmark.Point> values) {
     }
 
@@ -146,10 +146,12 @@ public final class IndicatorDictionary {
                 if (bz.note() != null) {
                     md.append(" ").append(bz.note());
                 }
-                md.append("\n\n| Year | Value | Source |\n|---|---|---|\n");
+                md.append("\n\n| Year | Value | Source | Published |\n|---|---|---|---|\n");
                 for (Benchmark.Point p : bz.values()) {
                     md.append("| ").append(p.year()).append(" | ").append(Benchmark.format(p.value())).append(bz.unit())
-                            .append(" | ").append(cell(p.source())).append(" |\n");
+                            .append(" | ").append(cell(p.url() != null && !p.url().startsWith("seed:")
+                                    ? "[" + p.source() + "](" + p.url() + ")" : p.source()))
+                            .append(" | ").append(p.published() == null ? "" : p.published()).append(" |\n");
                 }
             }
         }

@@ -82,7 +82,7 @@ public record Report(
             @Schema(description = "Where the threshold comes from") String reference,
             @Schema(description = "Watchlist only: distance to the threshold in the indicator's own units") Double gap,
             @Schema(description = "For a threshold set from a national figure: the year of the figure used, the "
-                    + "profile's own year or, where that year has none, the nearest one") Integer benchmarkYear) {
+                    + "profile's own year or, where that year has none, the nearest earlier one") Integer benchmarkYear) {
     }
 
     @Schema(name = "Warning", description = "A value to check, in the report's language")

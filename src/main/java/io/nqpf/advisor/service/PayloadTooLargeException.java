@@ -16,7 +16,7 @@ public class PayloadTooLargeException extends RuntimeException {
     }
 
     /** Refuses a body of more than {@code max} bytes. */
-    static void requireWithin(byte[] body, long max) {
+    public static void requireWithin(byte[] body, long max) {
         if (body != null && body.length > max) {
             throw new PayloadTooLargeException(Text.of("body.too-large", body.length, max));
         }

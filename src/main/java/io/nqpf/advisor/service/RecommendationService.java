@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.nqpf.advisor.assessments.DecisionLog;
 import io.nqpf.advisor.config.AdvisorConfig;
 import io.nqpf.advisor.engine.Evaluation;
 import io.nqpf.advisor.engine.Evaluator;
@@ -48,12 +49,14 @@ public class RecommendationService {
     private final AdvisorConfig.Limits limits;
     private final Timer evaluations;
     private final Counter runaways;
+    private final DecisionLog decisions;
     private final ExecutorService batchWorkers = Executors.newFixedThreadPool(
             Runtime.getRuntime().availableProcessors(), RecommendationService::batchWorker);
 
     public RecommendationService(RulesetService rulesets, ProfileReader reader, AdvisorConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, DecisionLog decisions) {
         this.rulesets = rulesets;
+        this.decisions = decisions;
         this.reader = reader;
         this.limits = config.limits();
         this.runaways = Counter.builder("advisor.evaluations.runaway")
@@ -95,13 +98,20 @@ public class RecommendationService {
      * a few reports whatever the size of the batch. When the sink throws (a client gone), the rest is dropped.
      */
     public void evaluateBatch(List<BatchReader.Item> items, ReportOptions options, Consumer<BatchItem> sink) {
+        evaluateBatch(items.iterator(), options, sink);
+    }
+
+    /**
+     * The same for items read as they are asked for (the rows of an uploaded sheet): at most {@link #AHEAD} items
+     * are read ahead of the one the sink waits for.
+     */
+    public void evaluateBatch(java.util.Iterator<BatchReader.Item> items, ReportOptions options, Consumer<BatchItem> sink) {
         Ruleset ruleset = rulesets.active();
         Deque<Future<BatchItem>> inFlight = new ArrayDeque<>();
-        int next = 0;
         try {
-            while (next < items.size() || !inFlight.isEmpty()) {
-                while (next < items.size() && inFlight.size() < AHEAD) {
-                    BatchReader.Item item = items.get(next++);
+            while (items.hasNext() || !inFlight.isEmpty()) {
+                while (items.hasNext() && inFlight.size() < AHEAD) {
+                    BatchReader.Item item = items.next();
                     inFlight.add(batchWorkers.submit(() -> one(item, options, ruleset)));
                 }
                 sink.accept(outcome(inFlight.poll()));
@@ -135,6 +145,15 @@ public class RecommendationService {
 
     /** Evaluates both profiles of the body ({@code {"before": …, "after": …}}) with one ruleset and compares them. */
     public ComparisonReport compare(byte[] body, Language language) {
+        return compareWithReports(body, language).comparison();
+    }
+
+    /** A comparison with the full reports of its two sides, as a workbook of the comparison shows them. */
+    public record Compared(ComparisonReport comparison, Report before, Report after) {
+    }
+
+    /** {@link #compare} and the two reports it compared. */
+    public Compared compareWithReports(byte[] body, Language language) {
         PayloadTooLargeException.requireWithin(body, 2 * limits.profileBytes());
         JsonNode root = ProfileReader.tree(body);
         List<Violation> violations = new ArrayList<>();
@@ -146,16 +165,34 @@ public class RecommendationService {
         if (!violations.isEmpty()) {
             throw new InvalidProfileException("title.invalid-comparison", violations);
         }
+        return compareFully(before, after, language);
+    }
+
+    /** Evaluates both profiles with one ruleset and compares them. */
+    public ComparisonReport compare(RegionProfile before, RegionProfile after, Language language) {
+        return compareFully(before, after, language).comparison();
+    }
+
+    /** {@link #compare(RegionProfile, RegionProfile, Language)} and the two reports it compared. */
+    public Compared compareFully(RegionProfile before, RegionProfile after, Language language) {
         Ruleset ruleset = rulesets.active();
         // a comparison ranks every measure, so that a move out of the top of the list is seen
         ReportOptions all = ReportOptions.full(language, false, Integer.MAX_VALUE);
         Report a = (Report) evaluate(before, all, ruleset);
         Report b = (Report) evaluate(after, all, ruleset);
-        return ComparisonAssembler.compare(before, a, after, b, ruleset, language);
+        return new Compared(ComparisonAssembler.compare(before, a, after, b, ruleset, language), a, b);
     }
 
-    /** One side of a comparison, its violations named {@code before.…} or {@code after.…}. */
-    private RegionProfile side(JsonNode root, String name, List<Violation> violations) {
+    /** The full report on a profile already read, with every countermeasure ranked, by the active ruleset. */
+    public Report evaluateFull(RegionProfile profile, Language language) {
+        return (Report) evaluate(profile, ReportOptions.full(language, false, Integer.MAX_VALUE), rulesets.active());
+    }
+
+    /**
+     * The member {@code name} of a request object read as a profile; its violations are added named
+     * {@code name.…}, and null is answered then.
+     */
+    public RegionProfile side(JsonNode root, String name, List<Violation> violations) {
         JsonNode node = root.get(name);
         if (node == null || node.isNull()) {
             violations.add(Violation.of(name, "constraint.not-null"));
@@ -172,7 +209,7 @@ public class RecommendationService {
     /** @throws RunawayRulesException when a rule keeps firing on this profile: counted and logged here */
     private Object evaluate(RegionProfile profile, ReportOptions options, Ruleset ruleset) {
         try {
-            return evaluations.record(() -> {
+            Object report = evaluations.record(() -> {
                 Evaluation evaluation = Evaluator.evaluate(profile, ruleset, options.whatIf());
                 return options.summary()
                         ? SummaryAssembler.assemble(profile, evaluation, options.limit(), options.watchlist(),
@@ -180,6 +217,9 @@ public class RecommendationService {
                         : ReportAssembler.assemble(profile, evaluation, options.language(), options.explain(),
                                 options.limit());
             });
+            // handed over without waiting: the log is written by its own thread, and dropped when its queue is full
+            decisions.record(profile, report);
+            return report;
         } catch (RunawayRulesException e) {
             runaways.increment();
             LOG.errorf("Ruleset %s ran away on region %s: rule \"%s\" kept firing past %d firings; no report given",

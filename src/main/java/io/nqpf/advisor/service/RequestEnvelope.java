@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The outer object of a batch, compare or validation request: an object with exactly the members it names. */
-final class RequestEnvelope {
+public final class RequestEnvelope {
 
     private RequestEnvelope() {
     }
@@ -16,7 +16,7 @@ final class RequestEnvelope {
      *
      * @return true when the body is an object (its unknown members may still have been reported)
      */
-    static boolean check(JsonNode root, List<Violation> violations, String... allowed) {
+    public static boolean check(JsonNode root, List<Violation> violations, String... allowed) {
         if (!root.isObject()) {
             violations.add(Violation.of("", "envelope.shape", String.join(", ", allowed)));
             return false;
