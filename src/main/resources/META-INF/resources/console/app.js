@@ -6,10 +6,11 @@ import {groupsOf, renderForm, readForm, showViolations, valueAt} from './form.js
 import {renderReport} from './report.js';
 import {renderComparison} from './compare.js';
 import {resizeCharts} from './charts.js';
+import {initSheets, renderTemplateLinks, downloadWorkbook} from './sheets.js';
 import {credentials, banner, renderList, renderProblems, renderReplay} from './assessments.js';
 
 const STORE = 'nqpf-console';
-const VIEWS = ['start', 'edit', 'report', 'compare', 'assessments'];
+const VIEWS = ['start', 'edit', 'report', 'compare', 'sheets', 'assessments'];
 const ASSESSMENT = /^#\/assessments\/([0-9a-f-]{36})$/;
 const $ = id => document.getElementById(id);
 
@@ -128,12 +129,13 @@ async function setLanguage(lang) {
   applyStaticTexts();
   await guarded(async () => {
     await loadDictionary();
+    renderTemplateLinks();
     currentProfile(); // keeps what was typed
     renderEdit();
     renderExamples();
     if (state.assessment) {
       await openAssessment(state.assessment.id, false);
-    } else if (state.report) {
+    } else if (state.report && state.reportProfile !== null) {
       await evaluate(false);
     }
     if (state.compareBodies) {
@@ -260,6 +262,8 @@ async function evaluate(navigate = true) {
   showViolations(form, [], answer.data.warnings || []);
   await loadTitles();
   state.report = answer.data;
+  state.reportProfile = JSON.parse(JSON.stringify(profile));
+  $('report-xlsx').disabled = false;
   state.evaluated = profile;
   state.assessment = null;
   clear($('assessment-banner'));
@@ -312,6 +316,7 @@ async function compare(bodies, focus = true) {
   await loadTitles();
   state.compareBodies = bodies;
   state.comparison = answer.data;
+  $('compare-xlsx').disabled = false;
   renderComparison($('comparison'), answer.data, ctx());
   if (focus) {
     $('compare-title')?.setAttribute('tabindex', '-1');
@@ -414,6 +419,9 @@ async function openAssessment(id, focus = true) {
   state.assessment = a;
   state.report = a.report;
   state.evaluated = null;
+  // the saved report is never re-evaluated: no workbook made by the active rules under its banner
+  state.reportProfile = null;
+  $('report-xlsx').disabled = true;
   $('save-form').hidden = true;
   clear($('assessment-banner'), banner(a, ctx(), () => guarded(async () => {
     const replay = await endpoints.replay(a.id, state.lang, credentials.header());
@@ -547,6 +555,10 @@ function wire() {
       $(b.dataset.useCurrent).value = JSON.stringify(profile, null, 2);
     }
   }));
+  $('report-xlsx').addEventListener('click', () => state.reportProfile && guarded(() => downloadWorkbook(
+    'api/v1/recommendations', state.reportProfile, `${state.reportProfile.regionId || 'report'}.xlsx`)));
+  $('compare-xlsx').addEventListener('click', () => state.compareBodies && guarded(() => downloadWorkbook(
+    'api/v1/recommendations/compare', state.compareBodies, 'compare.xlsx')));
   $('compare-form').addEventListener('submit', e => {
     e.preventDefault();
     const bodies = readCompareBodies();
@@ -556,12 +568,30 @@ function wire() {
   });
 }
 
+/** A report opened from the spreadsheet view: shown as any report, without a profile to download it from. */
+async function openReport(report) {
+  await loadTitles();
+  state.report = report;
+  state.reportProfile = null;
+  $('report-xlsx').disabled = true;
+  state.assessment = null;
+  state.evaluated = null;
+  clear($('assessment-banner'));
+  $('save-form').hidden = true;
+  show('report', false);
+  renderReport($('report'), report, ctx());
+  $('report-title').setAttribute('tabindex', '-1');
+  $('report-title').focus();
+}
+
 async function init() {
   wire();
+  initSheets({t, ctx, lang: () => state.lang, prepare: loadTitles,
+    openReport: report => guarded(() => openReport(report))});
   applyStaticTexts();
   const view = location.hash.slice(1);
-  const saved = ASSESSMENT.test(location.hash);
-  show(VIEWS.includes(view) ? view : saved ? 'report' : 'start', false, saved ? location.hash : undefined);
+  const link = ASSESSMENT.exec(location.hash);
+  show(VIEWS.includes(view) ? view : link ? 'report' : 'start', false, link ? location.hash : undefined);
   renderSignedIn();
   await guarded(async () => {
     const [openapi, examples] = await Promise.all([endpoints.openapi(), endpoints.examples(), loadDictionary()]);
@@ -575,8 +605,8 @@ async function init() {
     }
     renderEdit();
     renderExamples();
-    if (saved) {
-      await openAssessment(ASSESSMENT.exec(location.hash)[1], false);
+    if (link) {
+      await openAssessment(link[1], false);
     }
   });
   document.body.dataset.ready = 'true';

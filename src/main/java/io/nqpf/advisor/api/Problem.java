@@ -37,13 +37,20 @@ public record Problem(
             @Schema(description = "JSON path of the field in the request body, or the query parameter's name",
                     example = "innovation.rdIntensityPct") String field,
             @Schema(description = "What is wrong, in the request's language (lang, else Accept-Language, else zh-CN)",
-                    example = "must be less than or equal to 20 (was 25)") String message) {
+                    example = "must be less than or equal to 20 (was 25)") String message,
+            @Schema(description = "For an uploaded spreadsheet: the cell, with its sheet (地区!F7), or the row or "
+                    + "column the problem is in; absent for JSON bodies", example = "地区!F7", nullable = true)
+            String cell) {
+
+        public FieldMessage(String field, String message) {
+            this(field, message, null);
+        }
     }
 
     /** Each violation with its message rendered in {@code language}; the field is kept as it is. */
     public Problem withViolations(List<Violation> list, Language language) {
         return new Problem(type, title, status, detail,
-                list.stream().map(v -> new FieldMessage(v.field(), v.text().in(language))).toList(), errors);
+                list.stream().map(v -> new FieldMessage(v.field(), v.text().in(language), v.cell())).toList(), errors);
     }
 
     public Problem withErrors(List<RuleError> list) {

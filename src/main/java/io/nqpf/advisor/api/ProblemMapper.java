@@ -60,7 +60,9 @@ public class ProblemMapper {
         Text detail;
         if (e.violations().size() == 1) {
             String field = e.violations().get(0).field();
-            detail = field == null || field.isEmpty() ? e.violations().get(0).text()
+            String cell = e.violations().get(0).cell();
+            detail = cell != null ? Text.of("detail.cell", cell, field == null ? "" : field, e.violations().get(0).text())
+                    : field == null || field.isEmpty() ? e.violations().get(0).text()
                     : Text.of("detail.field", field, e.violations().get(0).text());
         } else {
             detail = Text.of("detail.fields", e.violations().size());

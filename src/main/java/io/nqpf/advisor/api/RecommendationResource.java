@@ -22,9 +22,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import io.nqpf.advisor.spreadsheets.SheetUpload;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -44,15 +48,17 @@ public class RecommendationResource {
 
     private final RecommendationService service;
     private final ObjectMapper json;
+    private final SpreadsheetAnswers sheets;
 
-    public RecommendationResource(RecommendationService service, ObjectMapper json) {
+    public RecommendationResource(RecommendationService service, ObjectMapper json, SpreadsheetAnswers sheets) {
         this.service = service;
         this.json = json;
+        this.sheets = sheets;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, SheetUpload.XLSX})
     @Operation(operationId = "evaluateRegion", summary = "Evaluate one region profile",
             description = "Validates the profile, runs it through the active ruleset and answers the bottlenecks that "
                     + "hold the region back and a ranked list of countermeasures, each explained with the region's own "
@@ -66,8 +72,11 @@ public class RecommendationResource {
                             + "\"innovation\":{\"rdIntensityPct\":0.6}}")))
     @APIResponse(responseCode = "200", description = "The report: Report in the full view (the default), "
             + "ReportSummary with view=summary",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(anyOf = {Report.class, ReportSummary.class})))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(anyOf = {Report.class, ReportSummary.class})),
+                    @Content(mediaType = SheetUpload.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                            description = "With Accept: " + SheetUpload.XLSX + " or format=xlsx: the full report as a "
+                                    + "workbook (overview, bottlenecks with evidence, measures, data gaps)"))})
     @APIResponse(responseCode = "400", ref = "InvalidInput")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
@@ -75,45 +84,103 @@ public class RecommendationResource {
     public Object evaluate(byte[] body, @BeanParam RequestedLanguage language, @BeanParam ReportParameters report,
             @Parameter(description = "full adds the trace of fired rules (full view only)",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"full"}))
-            @QueryParam("explain") String explain) {
-        return service.evaluate(body, report.options(language.language(), explainFull(explain)));
+            @QueryParam("explain") String explain, @BeanParam AnswerFormat answer) {
+        ReportOptions options = report.options(language.language(), explainFull(explain));
+        if (answer.sheet(false).isPresent()) {
+            return sheets.report(service.evaluate(body, ReportOptions.full(options.language(), false, options.limit())),
+                    options.language());
+        }
+        return service.evaluate(body, options);
     }
 
     @POST
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces({MediaType.APPLICATION_JSON, NDJSON})
+    @Produces({MediaType.APPLICATION_JSON, NDJSON, SheetUpload.XLSX, SheetUpload.CSV})
     @Operation(operationId = "evaluateBatch", summary = "Evaluate up to 1,000 region profiles",
             description = "Every profile is validated and evaluated on its own with the same ruleset: one bad profile "
                     + "fails only itself, answered by its problem in its place. Results keep request order. With "
                     + "Accept: application/x-ndjson the results are streamed instead, one BatchResult per line in "
                     + "request order, each line sent as soon as its profile is evaluated, so that neither side holds "
-                    + "the whole answer; a body that is no batch at all is still refused with one problem.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = BatchSchemas.BatchRequest.class)))
+                    + "the whole answer; a body that is no batch at all is still refused with one problem. "
+                    + "The body may also be a spreadsheet of the template's columns (GET /api/v1/spreadsheets/template), "
+                    + "as a workbook (" + SheetUpload.XLSX + ") or CSV (text/csv): one profile per row, read as the file "
+                    + "arrives, never held whole; each refused value names its cell (地区!F7) and field. With Accept: "
+                    + SheetUpload.XLSX + " (or format=xlsx) the answer is a workbook of full reports; with Accept: "
+                    + "text/csv (or format=csv) the overview as CSV.")
+    @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BatchSchemas.BatchRequest.class)),
+            @Content(mediaType = SheetUpload.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "A workbook of the template's columns: row 2 holds the field paths, one region per "
+                            + "row below; docs/spreadsheets.md")),
+            @Content(mediaType = SheetUpload.CSV, schema = @Schema(type = SchemaType.STRING,
+                    description = "The template's CSV form: UTF-8 (a byte order mark is skipped) or GB 18030, the field "
+                            + "paths in a header row, one region per row"))})
     @APIResponse(responseCode = "200", description = "One result per profile: one JSON object (the default) or, "
-            + "with Accept: application/x-ndjson, one BatchResult per line",
+            + "with Accept: application/x-ndjson, one BatchResult per line; a workbook or CSV when asked for",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = BatchSchemas.BatchResponse.class)),
-                    @Content(mediaType = NDJSON, schema = @Schema(implementation = BatchSchemas.BatchResult.class))})
+                    @Content(mediaType = NDJSON, schema = @Schema(implementation = BatchSchemas.BatchResult.class)),
+                    @Content(mediaType = SheetUpload.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                            description = "Overview, bottlenecks with evidence, measures, data gaps, refused rows")),
+                    @Content(mediaType = SheetUpload.CSV, schema = @Schema(type = SchemaType.STRING,
+                            description = "The overview, one row per region, UTF-8 with a byte order mark"))})
     @APIResponse(responseCode = "400", ref = "InvalidInput")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "503", ref = "NoRuleset")
     public Response batch(byte[] body, @BeanParam RequestedLanguage language, @BeanParam ReportParameters report,
-            @Context HttpHeaders headers) {
+            @Context HttpHeaders headers, @BeanParam AnswerFormat answer) {
         ReportOptions options = report.options(language.language(), false);
+        Optional<String> sheet = answer.sheet(true);
         List<BatchReader.Item> items = service.readBatch(body);
+        if (sheet.isPresent()) {
+            return sheets.batch(items.iterator(), options, sheet.get(), () -> { });
+        }
+        return results(items.iterator(), options, headers, () -> { });
+    }
+
+    /** The same operation for a spreadsheet body (XLSX or CSV): its rows are the profiles of the batch. */
+    @POST
+    @Path("/batch")
+    @Consumes({SheetUpload.XLSX, SheetUpload.CSV})
+    @Produces({MediaType.APPLICATION_JSON, NDJSON, SheetUpload.XLSX, SheetUpload.CSV})
+    @Operation(hidden = true)
+    public Response batchSheet(InputStream body, @BeanParam RequestedLanguage language,
+            @BeanParam ReportParameters report, @Context HttpHeaders headers, @BeanParam AnswerFormat answer) {
+        ReportOptions options = report.options(language.language(), false);
+        Optional<String> sheet = answer.sheet(true);
+        SheetUpload upload = sheets.receive(body, SpreadsheetAnswers.csv(headers));
+        try {
+            Iterator<BatchReader.Item> items = upload.items();
+            Response response = sheet.isPresent() ? sheets.batch(items, options, sheet.get(), upload::close)
+                    : results(items, options, headers, upload::close);
+            return Response.fromResponse(response).header("X-Total-Count", upload.rows()).build();
+        } catch (RuntimeException e) {
+            upload.close();
+            throw e;
+        }
+    }
+
+    /** The results of a batch as NDJSON or as one JSON object, each written as its profile is evaluated. */
+    private Response results(Iterator<BatchReader.Item> items, ReportOptions options, HttpHeaders headers,
+            Runnable done) {
         if (wantsNdjson(headers)) {
-            StreamingOutput lines = out -> service.evaluateBatch(items, options, item -> {
+            StreamingOutput lines = out -> {
                 try {
-                    out.write(json.writeValueAsBytes(result(item, options.language())));
-                    out.write('\n');
-                    out.flush();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    service.evaluateBatch(items, options, item -> {
+                        try {
+                            out.write(json.writeValueAsBytes(result(item, options.language())));
+                            out.write('\n');
+                            out.flush();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                } finally {
+                    done.run();
                 }
-            });
+            };
             return Response.ok(lines, NDJSON).build();
         }
         // the BatchResponse object, written result by result so that it is not held whole either
@@ -121,9 +188,10 @@ public class RecommendationResource {
             try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
                 generator.writeStartObject();
                 generator.writeArrayFieldStart("results");
-                int[] evaluated = new int[1];
+                int[] counts = new int[2];
                 service.evaluateBatch(items, options, item -> {
-                    evaluated[0] += item.evaluated() ? 1 : 0;
+                    counts[0] += item.evaluated() ? 1 : 0;
+                    counts[1] += item.evaluated() ? 0 : 1;
                     try {
                         json.writeValue(generator, result(item, options.language()));
                     } catch (IOException e) {
@@ -131,9 +199,11 @@ public class RecommendationResource {
                     }
                 });
                 generator.writeEndArray();
-                generator.writeNumberField("evaluated", evaluated[0]);
-                generator.writeNumberField("failed", items.size() - evaluated[0]);
+                generator.writeNumberField("evaluated", counts[0]);
+                generator.writeNumberField("failed", counts[1]);
                 generator.writeEndObject();
+            } finally {
+                done.run();
             }
         };
         return Response.ok(object, MediaType.APPLICATION_JSON_TYPE).build();
@@ -161,7 +231,7 @@ public class RecommendationResource {
     @POST
     @Path("/compare")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, SheetUpload.XLSX})
     @Operation(operationId = "compareRegions", summary = "Compare two profiles, e.g. one region in two years",
             description = "Evaluates both with the same ruleset and answers which bottlenecks were resolved, which are "
                     + "new and which persist with their severity deltas, which countermeasures moved in rank, and which "
@@ -169,12 +239,18 @@ public class RecommendationResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BatchSchemas.CompareRequest.class)))
     @APIResponse(responseCode = "200", description = "The comparison",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComparisonReport.class)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComparisonReport.class)),
+                    @Content(mediaType = SheetUpload.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                            description = "With Accept: " + SheetUpload.XLSX + " or format=xlsx: the changes, then both "
+                                    + "full reports (overview, bottlenecks, measures, data gaps)"))})
     @APIResponse(responseCode = "400", ref = "InvalidInput")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "503", ref = "NoRuleset")
-    public ComparisonReport compare(byte[] body, @BeanParam RequestedLanguage language) {
+    public Object compare(byte[] body, @BeanParam RequestedLanguage language, @BeanParam AnswerFormat answer) {
+        if (answer.sheet(false).isPresent()) {
+            return sheets.comparison(body, language.language());
+        }
         return service.compare(body, language.language());
     }
 

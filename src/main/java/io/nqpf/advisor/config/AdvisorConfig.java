@@ -109,6 +109,26 @@ public interface AdvisorConfig {
         /** Most profiles in one batch. */
         @WithDefault("1000")
         int batchProfiles();
+
+        /** Largest uploaded sheet (XLSX or CSV), as sent; it is copied to a temporary file, never held in memory. */
+        @WithDefault("16777216")
+        long sheetBytes();
+
+        /** Most rows of regions in one uploaded sheet: more than a JSON batch, since a sheet is read row by row. */
+        @WithDefault("5000")
+        int sheetRows();
+
+        /** Most bytes one part of an uploaded workbook may expand to (a zip bomb stops at this or at 100:1). */
+        @WithDefault("268435456")
+        long sheetExpandedBytes();
+
+        /** Most characters of an uploaded workbook's shared text table, the one part held in memory while reading. */
+        @WithDefault("8000000")
+        long sheetStringChars();
+
+        /** Most parts (zip entries) of an uploaded workbook. */
+        @WithDefault("1000")
+        int sheetEntries();
     }
 
     interface DecisionLog {

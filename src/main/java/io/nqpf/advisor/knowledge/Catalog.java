@@ -12,7 +12,8 @@ import java.util.stream.IntStream;
 public record Catalog(Map<String, BottleneckEntry> bottlenecks, Map<String, CountermeasureEntry> countermeasures,
         Map<String, IndicatorEntry> indicators, Map<String, I18n> factors, Map<String, ThresholdDef> thresholds,
         Map<String, Benchmark> benchmarks, Map<String, CityStageEntry> cityStages,
-        Map<Integer, List<ThresholdDef>> thresholdsByYear, Map<String, DictionaryEntry> dictionary) {
+        Map<Integer, List<ThresholdDef>> thresholdsByYear, Map<String, DictionaryEntry> dictionary,
+        List<SequenceEntry> sequences) {
 
     /** The years a profile may describe (RegionProfile.year): their thresholds are resolved once, with the catalog. */
     static final int FIRST_YEAR = 2000;
@@ -21,10 +22,10 @@ public record Catalog(Map<String, BottleneckEntry> bottlenecks, Map<String, Coun
     public Catalog(Map<String, BottleneckEntry> bottlenecks, Map<String, CountermeasureEntry> countermeasures,
             Map<String, IndicatorEntry> indicators, Map<String, I18n> factors, Map<String, ThresholdDef> thresholds,
             Map<String, Benchmark> benchmarks, Map<String, CityStageEntry> cityStages,
-            Map<String, DictionaryEntry> dictionary) {
+            Map<String, DictionaryEntry> dictionary, List<SequenceEntry> sequences) {
         this(bottlenecks, countermeasures, indicators, factors, thresholds, benchmarks, cityStages,
                 IntStream.rangeClosed(FIRST_YEAR, LAST_YEAR).boxed().collect(Collectors.toUnmodifiableMap(
-                        year -> year, year -> resolve(thresholds, benchmarks, year))), dictionary);
+                        year -> year, year -> resolve(thresholds, benchmarks, year))), dictionary, sequences);
     }
 
     /**

@@ -26,7 +26,7 @@ public final class CatalogLoader {
     /** The sections of one catalog YAML file, each optional; their entries are bound one by one. */
     record CatalogFile(List<JsonNode> bottlenecks, List<JsonNode> countermeasures, List<JsonNode> indicators,
             Map<String, JsonNode> factors, List<JsonNode> thresholds, List<JsonNode> benchmarks,
-            List<JsonNode> cityStages, List<JsonNode> dictionary) {
+            List<JsonNode> cityStages, List<JsonNode> dictionary, List<JsonNode> sequences) {
     }
 
     /**
@@ -57,6 +57,9 @@ public final class CatalogLoader {
     private final Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
     private final Map<String, CityStageEntry> cityStages = new LinkedHashMap<>();
     private final Map<String, DictionaryEntry> dictionary = new LinkedHashMap<>();
+    private final Map<String, SequenceEntry> sequences = new LinkedHashMap<>();
+    /** Where each sequence stands, to check its ids once every file is read. */
+    private final Map<String, Map.Entry<String, YamlDocument.Position>> sequencesAt = new LinkedHashMap<>();
     /** Thresholds that name a benchmark, with their file and place, checked once every file is read. */
     private final Map<ThresholdDef, Map.Entry<String, YamlDocument.Position>> benchmarked = new LinkedHashMap<>();
 
@@ -72,11 +75,13 @@ public final class CatalogLoader {
             }
         });
         loader.checkBenchmarkNames();
+        loader.checkSequences();
         // In the order of the files: Map.copyOf and Set.copyOf iterate in an order that changes with every JVM, and
         // the thresholds' order is the order evidence is inserted in, which rules and texts follow.
         Catalog catalog = new Catalog(ordered(loader.bottlenecks), ordered(loader.countermeasures),
                 ordered(loader.indicators), ordered(loader.factors), ordered(loader.thresholds),
-                ordered(loader.benchmarks), ordered(loader.cityStages), ordered(loader.dictionary));
+                ordered(loader.benchmarks), ordered(loader.cityStages), ordered(loader.dictionary),
+                List.copyOf(loader.sequences.values()));
         return new Result(catalog, List.copyOf(loader.problems),
                 Collections.unmodifiableSet(new LinkedHashSet<>(loader.brokenIds)), loader.allRead);
     }
@@ -162,6 +167,13 @@ public final class CatalogLoader {
             Benchmark b = entry(file, "benchmarks", i, "id", Benchmark.class);
             if (b != null && unique(file, b.id(), benchmarks.containsKey(b.id())) && benchmark(file, b)) {
                 benchmarks.put(b.id(), b);
+            }
+        }
+        for (int i = 0; i < size(parsed.sequences()); i++) {
+            SequenceEntry q = entry(file, "sequences", i, "id", SequenceEntry.class);
+            if (q != null && unique(file, q.id(), sequences.containsKey(q.id()))) {
+                sequences.put(q.id(), q);
+                sequencesAt.put(q.id(), Map.entry(file, entryAt));
             }
         }
         for (int i = 0; i < size(parsed.thresholds()); i++) {
@@ -293,6 +305,28 @@ public final class CatalogLoader {
                 thresholds.remove(t.id());
                 broken(t.id());
             }
+        });
+    }
+
+    /** After every file: a sequence names bottlenecks, countermeasures and factor texts that exist. */
+    private void checkSequences() {
+        sequences.values().removeIf(q -> {
+            var where = sequencesAt.get(q.id());
+            entryAt = where.getValue();
+            // an id of an entry that did not load is not reported again here, as the DRL checks do
+            List<String> unknown = new ArrayList<>();
+            q.whenAny().stream().filter(id -> !bottlenecks.containsKey(id)).forEach(unknown::add);
+            java.util.stream.Stream.concat(q.first().stream(), q.then().stream())
+                    .filter(id -> !countermeasures.containsKey(id)).forEach(unknown::add);
+            java.util.stream.Stream.of(q.text(), q.reason()).filter(k -> k == null || !factors.containsKey(k))
+                    .forEach(k -> unknown.add(String.valueOf(k)));
+            if (!allRead || unknown.stream().anyMatch(brokenIds::contains)) {
+                return !unknown.isEmpty();
+            }
+            if (q.whenAny().isEmpty() || q.first().isEmpty() || q.then().isEmpty()) {
+                return !problem(where.getKey(), q.id() + ": a sequence needs whenAny, first and then");
+            }
+            return !unknown.isEmpty() && !problem(where.getKey(), q.id() + ": unknown ids or factor keys " + unknown);
         });
     }
 

@@ -3,6 +3,7 @@ package io.nqpf.advisor.ranking;
 import io.nqpf.advisor.engine.facts.Adjustment;
 import io.nqpf.advisor.engine.facts.Bottleneck;
 import io.nqpf.advisor.engine.facts.Candidate;
+import io.nqpf.advisor.knowledge.SequenceEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,7 +12,11 @@ import java.util.Map;
 /**
  * Scores candidates by {@link ScoreModel} and ranks them: score, then most severe need, then id. Ranking is greedy:
  * a measure whose main bottleneck is already answered by a measure ranked above it loses {@value ScoreModel#DIVERSITY}
- * points for each such measure, so that the top of the list answers different problems.
+ * points for each such measure, so that the top of the list answers different problems. A sequence of the catalog
+ * ({@code catalog/sequencing.yaml}) that applies puts its {@code first} measures before its {@code then} ones: a
+ * {@code first} measure that answers one of the sequence's standing bottlenecks and is still to be ranked is raised to
+ * just above the best {@code then} measure still to be ranked,
+ * the points shown under the sequence's reason, so that ranks still follow scores.
  */
 public final class Ranker {
 
@@ -19,6 +24,20 @@ public final class Ranker {
     }
 
     public static List<Ranked> rank(Map<String, Candidate> candidates, Map<String, Bottleneck> bottlenecks) {
+        return rank(candidates, bottlenecks, List.of());
+    }
+
+
+    /** The sequences that apply: one of their bottlenecks stands and one of their first measures is a candidate. */
+    static List<SequenceEntry> applying(List<SequenceEntry> sequences, Map<String, Candidate> candidates,
+            Map<String, Bottleneck> bottlenecks) {
+        return sequences.stream().filter(q -> q.whenAny().stream().anyMatch(bottlenecks::containsKey)
+                && q.first().stream().anyMatch(candidates::containsKey)).toList();
+    }
+
+    public static List<Ranked> rank(Map<String, Candidate> candidates, Map<String, Bottleneck> bottlenecks,
+            List<SequenceEntry> sequences) {
+        List<SequenceEntry> orders = applying(sequences, candidates, bottlenecks);
         record Scored(Candidate candidate, long tenths, double topNeed, String main, List<Ranked.Factor> factors) {
         }
         List<Scored> scored = new ArrayList<>();
@@ -58,7 +77,26 @@ public final class Ranker {
                 List<Ranked.Factor> factors = new ArrayList<>(s.factors());
                 factors.add(new Ranked.Factor(ScoreModel.FACTOR_DIVERSITY, points, null));
                 return new Scored(s.candidate(), s.tenths() + ScoreModel.tenths(points), s.topNeed(), s.main(), factors);
-            }).sorted(order).toList();
+            }).toList();
+            for (SequenceEntry o : orders) {
+                java.util.OptionalLong bet = now.stream().filter(s -> o.then().contains(s.candidate().getId()))
+                        .mapToLong(Scored::tenths).max();
+                if (bet.isPresent()) {
+                    long floor = bet.getAsLong() + 1;
+                    now = now.stream().map(s -> {
+                        if (!o.first().contains(s.candidate().getId()) || s.tenths() <= 0 || s.tenths() >= floor
+                                || s.candidate().getAddresses().keySet().stream()
+                                        .noneMatch(id -> o.whenAny().contains(id) && bottlenecks.containsKey(id))) {
+                            return s;
+                        }
+                        List<Ranked.Factor> factors = new ArrayList<>(s.factors());
+                        factors.add(new Ranked.Factor(o.reason(), (floor - s.tenths()) / 10.0,
+                                Adjustment.Kind.PREREQUISITE));
+                        return new Scored(s.candidate(), floor, s.topNeed(), s.main(), factors);
+                    }).toList();
+                }
+            }
+            now = now.stream().sorted(order).toList();
             Scored best = now.get(0);
             left.removeIf(s -> s.candidate() == best.candidate());
             List<Ranked.Factor> factors = new ArrayList<>(best.factors());

@@ -53,7 +53,7 @@ public final class ReportAssembler {
         }
 
         List<Report.RecommendationView> recommendations = new ArrayList<>();
-        for (Ranked r : Ranker.rank(ev.findings().candidates(), found).stream().limit(limit).toList()) {
+        for (Ranked r : Ranker.rank(ev.findings().candidates(), found, catalog.sequences()).stream().limit(limit).toList()) {
             CountermeasureEntry entry = catalog.countermeasures().get(r.candidate().getId());
             List<String> addresses = addresses(r, found);
             List<Report.ScoreFactorView> breakdown = r.breakdown().stream()
@@ -139,16 +139,18 @@ public final class ReportAssembler {
                 .toList();
     }
 
-    private static final java.util.Set<String> INSTITUTIONAL = java.util.Set.of("B-INST-MARKET", "B-INST-INNOVATION");
-    private static final java.util.Set<String> BETS = java.util.Set.of("C-S3-STAGE1", "C-S3-STAGE2",
-            "C-CITY-FUTURE-INDUSTRY", "C-IND-TRADITIONAL-UPGRADE");
-
-    /** 002 四、(一): reform as the 制度根基 comes first while an institutional bottleneck stands and bets are listed. */
+    /**
+     * The orders of {@code catalog/sequencing.yaml} in force (002 四、(一): reform as the 制度根基 comes first while an
+     * institutional bottleneck stands), worded where a measure they hold back is listed; the ranking honours them.
+     */
     private static String sequencing(java.util.Set<String> found, List<Report.RecommendationView> listed, Evaluation ev,
             Language lang) {
-        boolean institutional = found.stream().anyMatch(INSTITUTIONAL::contains);
-        boolean bets = listed.stream().anyMatch(r -> BETS.contains(r.id()));
-        return institutional && bets ? ev.ruleset().catalog().factor("sequencing.institutions-first", lang) : null;
+        Catalog catalog = ev.ruleset().catalog();
+        List<String> texts = catalog.sequences().stream()
+                .filter(q -> q.whenAny().stream().anyMatch(found::contains)
+                        && listed.stream().anyMatch(r -> q.then().contains(r.id())))
+                .map(q -> catalog.factor(q.text(), lang)).toList();
+        return texts.isEmpty() ? null : String.join(" ", texts);
     }
 
     static String level(double severity) {

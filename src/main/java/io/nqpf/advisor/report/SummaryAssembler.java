@@ -37,7 +37,7 @@ public final class SummaryAssembler {
                         .map(b -> new ReportSummary.Bottleneck(b.getId(), ReportAssembler.round3(b.getSeverity()),
                                 ReportAssembler.level(b.getSeverity()), ReportAssembler.clearsWhen(b, ev)))
                         .toList(),
-                Ranker.rank(ev.findings().candidates(), found).stream().limit(limit)
+                Ranker.rank(ev.findings().candidates(), found, ev.ruleset().catalog().sequences()).stream().limit(limit)
                         .map(r -> recommendation(r, found)).toList(),
                 watch ? ev.watchlist().entrySet().stream()
                         .filter(e -> ev.ruleset().catalog().bottlenecks().containsKey(e.getKey()))

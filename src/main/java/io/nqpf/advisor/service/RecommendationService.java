@@ -98,13 +98,20 @@ public class RecommendationService {
      * a few reports whatever the size of the batch. When the sink throws (a client gone), the rest is dropped.
      */
     public void evaluateBatch(List<BatchReader.Item> items, ReportOptions options, Consumer<BatchItem> sink) {
+        evaluateBatch(items.iterator(), options, sink);
+    }
+
+    /**
+     * The same for items read as they are asked for (the rows of an uploaded sheet): at most {@link #AHEAD} items
+     * are read ahead of the one the sink waits for.
+     */
+    public void evaluateBatch(java.util.Iterator<BatchReader.Item> items, ReportOptions options, Consumer<BatchItem> sink) {
         Ruleset ruleset = rulesets.active();
         Deque<Future<BatchItem>> inFlight = new ArrayDeque<>();
-        int next = 0;
         try {
-            while (next < items.size() || !inFlight.isEmpty()) {
-                while (next < items.size() && inFlight.size() < AHEAD) {
-                    BatchReader.Item item = items.get(next++);
+            while (items.hasNext() || !inFlight.isEmpty()) {
+                while (items.hasNext() && inFlight.size() < AHEAD) {
+                    BatchReader.Item item = items.next();
                     inFlight.add(batchWorkers.submit(() -> one(item, options, ruleset)));
                 }
                 sink.accept(outcome(inFlight.poll()));
@@ -138,6 +145,15 @@ public class RecommendationService {
 
     /** Evaluates both profiles of the body ({@code {"before": …, "after": …}}) with one ruleset and compares them. */
     public ComparisonReport compare(byte[] body, Language language) {
+        return compareWithReports(body, language).comparison();
+    }
+
+    /** A comparison with the full reports of its two sides, as a workbook of the comparison shows them. */
+    public record Compared(ComparisonReport comparison, Report before, Report after) {
+    }
+
+    /** {@link #compare} and the two reports it compared. */
+    public Compared compareWithReports(byte[] body, Language language) {
         PayloadTooLargeException.requireWithin(body, 2 * limits.profileBytes());
         JsonNode root = ProfileReader.tree(body);
         List<Violation> violations = new ArrayList<>();
@@ -149,17 +165,22 @@ public class RecommendationService {
         if (!violations.isEmpty()) {
             throw new InvalidProfileException("title.invalid-comparison", violations);
         }
-        return compare(before, after, language);
+        return compareFully(before, after, language);
     }
 
     /** Evaluates both profiles with one ruleset and compares them. */
     public ComparisonReport compare(RegionProfile before, RegionProfile after, Language language) {
+        return compareFully(before, after, language).comparison();
+    }
+
+    /** {@link #compare(RegionProfile, RegionProfile, Language)} and the two reports it compared. */
+    public Compared compareFully(RegionProfile before, RegionProfile after, Language language) {
         Ruleset ruleset = rulesets.active();
         // a comparison ranks every measure, so that a move out of the top of the list is seen
         ReportOptions all = ReportOptions.full(language, false, Integer.MAX_VALUE);
         Report a = (Report) evaluate(before, all, ruleset);
         Report b = (Report) evaluate(after, all, ruleset);
-        return ComparisonAssembler.compare(before, a, after, b, ruleset, language);
+        return new Compared(ComparisonAssembler.compare(before, a, after, b, ruleset, language), a, b);
     }
 
     /** The full report on a profile already read, with every countermeasure ranked, by the active ruleset. */

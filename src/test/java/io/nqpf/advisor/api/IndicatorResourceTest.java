@@ -51,7 +51,7 @@ class IndicatorResourceTest {
                 .body("benchmarks[0].thresholds.threshold", hasItem("RD_LOW"))
                 .body("benchmarks[0].values.find { it.year == 2020 }.source", containsString("2020年全国科技经费投入统计公报"))
                 .body("usedBy", hasItem("STAGE"))
-                .body("usedBy", hasItem("B-INNOVATION-CHAIN"));
+                .body("usedBy", hasItem("B-FACTOR-DISADVANTAGE"));
         given().filter(Contract.validated()).queryParam("lang", "en").get(URL + "/talent.agedSharePct").then()
                 .statusCode(200)
                 .body("note", containsString("60+"))
