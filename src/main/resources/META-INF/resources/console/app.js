@@ -7,9 +7,11 @@ import {renderReport} from './report.js';
 import {renderComparison} from './compare.js';
 import {resizeCharts} from './charts.js';
 import {initSheets, renderTemplateLinks, downloadWorkbook} from './sheets.js';
+import {credentials, banner, renderList, renderProblems, renderReplay} from './assessments.js';
 
 const STORE = 'nqpf-console';
-const VIEWS = ['start', 'edit', 'report', 'compare', 'sheets'];
+const VIEWS = ['start', 'edit', 'report', 'compare', 'sheets', 'assessments'];
+const ASSESSMENT = /^#\/assessments\/([0-9a-f-]{36})$/;
 const $ = id => document.getElementById(id);
 
 const state = {
@@ -23,6 +25,9 @@ const state = {
   report: null,
   comparison: null,
   compareBodies: null, // {before, after} of the last comparison, to redo it in another language
+  evaluated: null,     // the profile of the report shown, when it is a live evaluation (it can be saved)
+  assessment: null,    // the saved assessment shown (its report is as answered then, never re-evaluated)
+  pending: null,       // an assessment link opened before signing in
 };
 
 const t = (key, ...args) => translate(state.lang, key, ...args);
@@ -71,7 +76,7 @@ async function guarded(action) {
   }
 }
 
-function show(view, focus = true) {
+function show(view, focus = true, hash = `#${view}`) {
   document.querySelectorAll('.view').forEach(v => { v.hidden = v.id !== `view-${view}`; });
   document.querySelectorAll('nav a').forEach(a => {
     if (a.dataset.view === view) {
@@ -82,8 +87,8 @@ function show(view, focus = true) {
   });
   document.body.dataset.view = view;
   resizeCharts();
-  if (location.hash !== `#${view}`) {
-    history.replaceState(null, '', `#${view}`);
+  if (location.hash !== hash) {
+    history.replaceState(null, '', hash);
   }
   if (focus) {
     $(`view-${view}`).querySelector('h2')?.setAttribute('tabindex', '-1');
@@ -128,7 +133,9 @@ async function setLanguage(lang) {
     currentProfile(); // keeps what was typed
     renderEdit();
     renderExamples();
-    if (state.report && state.reportProfile !== null) {
+    if (state.assessment) {
+      await openAssessment(state.assessment.id, false);
+    } else if (state.report && state.reportProfile !== null) {
       await evaluate(false);
     }
     if (state.compareBodies) {
@@ -257,6 +264,10 @@ async function evaluate(navigate = true) {
   state.report = answer.data;
   state.reportProfile = JSON.parse(JSON.stringify(profile));
   $('report-xlsx').disabled = false;
+  state.evaluated = profile;
+  state.assessment = null;
+  clear($('assessment-banner'));
+  $('save-form').hidden = false;
   if (navigate) {
     show('report', false);
   }
@@ -326,11 +337,177 @@ function readCompareBodies() {
   return bodies;
 }
 
+// ---- assessments -----------------------------------------------------------------------------------------------
+
+function needSignIn(pending = null) {
+  state.pending = pending;
+  show('assessments');
+  alertBox($('assessments-errors'), t('assess.signin.needed'));
+  $('signin-password').focus();
+}
+
+function renderSignedIn() {
+  const user = credentials.user();
+  $('signin-form').hidden = Boolean(user);
+  $('signed-in').hidden = !user;
+  $('signed-in-as').textContent = user ? t('assess.signin.as', user) : '';
+}
+
+async function signIn() {
+  credentials.set($('signin-user').value.trim(), $('signin-password').value);
+  const answer = await endpoints.assessments(null, credentials.header());
+  if (!answer.ok) {
+    credentials.clear();
+    renderSignedIn();
+    alertBox($('assessments-errors'), t('assess.signin.failed', answer.data?.detail || answer.status));
+    return;
+  }
+  $('signin-password').value = '';
+  alertBox($('assessments-errors'));
+  renderSignedIn();
+  if (state.pending) {
+    const id = state.pending;
+    state.pending = null;
+    await openAssessment(id);
+  } else {
+    renderList($('assessment-list'), answer.data, ctx());
+  }
+}
+
+async function saveAssessment() {
+  if (!credentials.header()) {
+    needSignIn();
+    return;
+  }
+  const answer = await endpoints.saveAssessment(state.evaluated, $('save-title').value.trim() || null, state.lang,
+    credentials.header());
+  if (!answer.ok) {
+    if (answer.status === 401) {
+      credentials.clear();
+      renderSignedIn();
+      needSignIn();
+      return;
+    }
+    alertBox($('alert'), answer.data?.title || String(answer.status), problemLines(answer.data));
+    return;
+  }
+  $('save-title').value = '';
+  status(t('assess.save.done'));
+  // the link of the assessment: a reload, a bookmark or a colleague opens it again
+  location.hash = `#/assessments/${answer.data.id}`;
+}
+
+async function openAssessment(id, focus = true) {
+  if (!credentials.header()) {
+    needSignIn(id);
+    return;
+  }
+  const answer = await endpoints.assessment(id, credentials.header());
+  if (answer.status === 401) {
+    credentials.clear();
+    renderSignedIn();
+    needSignIn(id);
+    return;
+  }
+  if (!answer.ok) {
+    show('report', false, `#/assessments/${id}`);
+    alertBox($('alert'), answer.data?.title || String(answer.status), problemLines(answer.data));
+    return;
+  }
+  await loadTitles();
+  const a = answer.data;
+  state.assessment = a;
+  state.report = a.report;
+  state.evaluated = null;
+  // the saved report is never re-evaluated: no workbook made by the active rules under its banner
+  state.reportProfile = null;
+  $('report-xlsx').disabled = true;
+  $('save-form').hidden = true;
+  clear($('assessment-banner'), banner(a, ctx(), () => guarded(async () => {
+    const replay = await endpoints.replay(a.id, state.lang, credentials.header());
+    if (replay.ok) {
+      renderReplay($('replay-result'), replay.data, ctx());
+    } else {
+      alertBox($('alert'), replay.data?.title || String(replay.status), problemLines(replay.data));
+    }
+  })));
+  show('report', false, `#/assessments/${id}`);
+  renderReport($('report'), a.report, ctx());
+  if (focus) {
+    $('report-title').setAttribute('tabindex', '-1');
+    $('report-title').focus();
+  }
+}
+
+async function listAssessments() {
+  if (!credentials.header()) {
+    needSignIn();
+    return;
+  }
+  const answer = await endpoints.assessments($('list-region').value.trim() || null, credentials.header());
+  if (!answer.ok) {
+    alertBox($('assessments-errors'), answer.data?.title || String(answer.status), problemLines(answer.data));
+    return;
+  }
+  alertBox($('assessments-errors'));
+  renderList($('assessment-list'), answer.data, ctx());
+}
+
+async function showProblems() {
+  if (!credentials.header()) {
+    needSignIn();
+    return;
+  }
+  const answer = await endpoints.problems($('problems-region').value.trim(), state.lang, credentials.header());
+  if (!answer.ok) {
+    alertBox($('assessments-errors'), answer.data?.title || String(answer.status), problemLines(answer.data));
+    return;
+  }
+  alertBox($('assessments-errors'));
+  await loadTitles();
+  renderProblems($('problems'), answer.data, ctx());
+  $('problems-title')?.setAttribute('tabindex', '-1');
+  $('problems-title')?.focus();
+}
+
+/** The view of the address: a saved assessment's link, or one of the views. */
+function route() {
+  const saved = ASSESSMENT.exec(location.hash);
+  if (saved) {
+    if (state.assessment?.id !== saved[1]) {
+      guarded(() => openAssessment(saved[1]));
+    }
+    return;
+  }
+  const view = location.hash.slice(1);
+  show(VIEWS.includes(view) ? view : 'start');
+}
+
 // ---- wiring -----------------------------------------------------------------------------------------------------
 
 function wire() {
   $('lang').addEventListener('change', e => setLanguage(e.target.value));
-  window.addEventListener('hashchange', () => show(VIEWS.includes(location.hash.slice(1)) ? location.hash.slice(1) : 'start'));
+  window.addEventListener('hashchange', route);
+  $('save-form').addEventListener('submit', e => {
+    e.preventDefault();
+    guarded(saveAssessment);
+  });
+  $('signin-form').addEventListener('submit', e => {
+    e.preventDefault();
+    guarded(signIn);
+  });
+  $('signout').addEventListener('click', () => {
+    credentials.clear();
+    renderSignedIn();
+  });
+  $('list-form').addEventListener('submit', e => {
+    e.preventDefault();
+    guarded(listAssessments);
+  });
+  $('problems-form').addEventListener('submit', e => {
+    e.preventDefault();
+    guarded(showProblems);
+  });
   $('region-form').addEventListener('submit', e => {
     e.preventDefault();
     guarded(search);
@@ -397,6 +574,10 @@ async function openReport(report) {
   state.report = report;
   state.reportProfile = null;
   $('report-xlsx').disabled = true;
+  state.assessment = null;
+  state.evaluated = null;
+  clear($('assessment-banner'));
+  $('save-form').hidden = true;
   show('report', false);
   renderReport($('report'), report, ctx());
   $('report-title').setAttribute('tabindex', '-1');
@@ -409,7 +590,9 @@ async function init() {
     openReport: report => guarded(() => openReport(report))});
   applyStaticTexts();
   const view = location.hash.slice(1);
-  show(VIEWS.includes(view) ? view : 'start', false);
+  const link = ASSESSMENT.exec(location.hash);
+  show(VIEWS.includes(view) ? view : link ? 'report' : 'start', false, link ? location.hash : undefined);
+  renderSignedIn();
   await guarded(async () => {
     const [openapi, examples] = await Promise.all([endpoints.openapi(), endpoints.examples(), loadDictionary()]);
     state.groups = groupsOf(openapi.data);
@@ -422,6 +605,9 @@ async function init() {
     }
     renderEdit();
     renderExamples();
+    if (link) {
+      await openAssessment(link[1], false);
+    }
   });
   document.body.dataset.ready = 'true';
 }

@@ -27,16 +27,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
         @APIResponse(name = "UnsupportedMediaType", responseCode = "415", description = "Body is not application/json",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @APIResponse(name = "NoRuleset", responseCode = "503", description = "No ruleset is active, or the active "
-                + "ruleset ran away on this profile (a rule kept firing past the limit; the problem names the version)",
+                + "ruleset ran away on this profile (a rule kept firing past the limit; the problem names the version), or the "
+                + "service is at capacity (type urn:nqpf-advisor:problem:saturated, with Retry-After)",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @APIResponse(name = "Unauthorized", responseCode = "401", description = "Missing or wrong admin credentials, "
                 + "or rule administration disabled (no ADVISOR_ADMIN_PASSWORD); answered before the body is read",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @APIResponse(name = "TooManyLogins", responseCode = "429", description = "Too many failed admin logins from "
-                + "this address; Retry-After says when the next attempt is checked",
+                + "this address for this account, or this client has too many requests in flight; Retry-After says "
+                + "when to try again",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(name = "BuildBusy", responseCode = "503", description = "Another ruleset build is running; "
-                + "Retry-After says when to try again",
+        @APIResponse(name = "BuildBusy", responseCode = "503", description = "Another ruleset build is running, "
+                + "or the service is at capacity; Retry-After says when to try again",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @APIResponse(name = "BuildAborted", responseCode = "422", description = "The build itself failed: it ran past "
                 + "its time limit or the compiler could not handle the rules (e.g. nesting too deep)",

@@ -33,6 +33,16 @@ final class BatchSchemas {
             @Schema(description = "How many profiles were refused") int failed) {
     }
 
+    @Schema(name = "BatchEnd", description = "The last line of a streamed (NDJSON) batch: the stream is whole. A stream "
+            + "without it was cut short (a restart, a network failure) and its results are not all there")
+    record BatchEnd(
+            @Schema(required = true, enumeration = "true", description = "Always true") boolean complete,
+            @Schema(required = true, description = "How many profiles the batch had, one line each before this one")
+            int count,
+            @Schema(required = true, description = "How many of them were refused (their line carries the problem)")
+            int failed) {
+    }
+
     @Schema(name = "CompareRequest")
     record CompareRequest(@Schema(required = true) RegionProfile before, @Schema(required = true) RegionProfile after) {
     }

@@ -19,6 +19,7 @@ public class NullableIndicatorsFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        AdmissionResponses.add(openAPI);
         if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
             return;
         }

@@ -156,8 +156,9 @@ public class ProblemMapper {
         Language language = language(uri, headers);
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
-        String detail = e.getMessage();
-        // the statuses we name are in the bundle; any other keeps the reason phrase and the exception's text
+        // never the exception's own text: it may name classes or settings of the libraries that threw it
+        String detail = title;
+        // the statuses we name are in the bundle; any other keeps the reason phrase
         try {
             title = Text.of("http." + status + ".title").in(language);
             detail = (e instanceof TextedWebException texted ? texted.text() : Text.of("http." + status + ".detail"))
@@ -176,9 +177,24 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri, HttpHeaders headers) {
-        LOG.error("Unexpected failure", e);
+        if (clientGone(e)) {
+            // an answer cut because its client left or stopped reading: nobody is there to read this one either
+            LOG.debugf("Answer not delivered: %s", e.getMessage());
+        } else {
+            LOG.error("Unexpected failure", e);
+        }
         return respond(Problem.of("internal", Text.of("title.internal"), 500, Text.of("internal.defect"),
                 language(uri, headers)));
+    }
+
+    /** An I/O failure while writing the answer: the connection is closed. */
+    private static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String kind(int status) {

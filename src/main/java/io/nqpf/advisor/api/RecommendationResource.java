@@ -102,7 +102,9 @@ public class RecommendationResource {
                     + "fails only itself, answered by its problem in its place. Results keep request order. With "
                     + "Accept: application/x-ndjson the results are streamed instead, one BatchResult per line in "
                     + "request order, each line sent as soon as its profile is evaluated, so that neither side holds "
-                    + "the whole answer; a body that is no batch at all is still refused with one problem. "
+                    + "the whole answer; a last line {\"complete\": true, \"count\": N, \"failed\": F} says that the stream is "
+                    + "whole, so that a stream cut short is recognised by its missing last line. A body that is no batch "
+                    + "at all is still refused with one problem. "
                     + "The body may also be a spreadsheet of the template's columns (GET /api/v1/spreadsheets/template), "
                     + "as a workbook (" + SheetUpload.XLSX + ") or CSV (text/csv): one profile per row, read as the file "
                     + "arrives, never held whole; each refused value names its cell (地区!F7) and field. With Accept: "
@@ -117,10 +119,12 @@ public class RecommendationResource {
                     description = "The template's CSV form: UTF-8 (a byte order mark is skipped) or GB 18030, the field "
                             + "paths in a header row, one region per row"))})
     @APIResponse(responseCode = "200", description = "One result per profile: one JSON object (the default) or, "
-            + "with Accept: application/x-ndjson, one BatchResult per line; a workbook or CSV when asked for",
+            + "with Accept: application/x-ndjson, one BatchResult per line and a last BatchEnd line; a workbook or CSV "
+            + "when asked for",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = BatchSchemas.BatchResponse.class)),
-                    @Content(mediaType = NDJSON, schema = @Schema(implementation = BatchSchemas.BatchResult.class)),
+                    @Content(mediaType = NDJSON, schema = @Schema(description = "One line each: a BatchResult per profile, "
+                            + "then one BatchEnd", oneOf = {BatchSchemas.BatchResult.class, BatchSchemas.BatchEnd.class})),
                     @Content(mediaType = SheetUpload.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
                             description = "Overview, bottlenecks with evidence, measures, data gaps, refused rows")),
                     @Content(mediaType = SheetUpload.CSV, schema = @Schema(type = SchemaType.STRING,
@@ -168,15 +172,14 @@ public class RecommendationResource {
         if (wantsNdjson(headers)) {
             StreamingOutput lines = out -> {
                 try {
+                    int[] counts = new int[2];
                     service.evaluateBatch(items, options, item -> {
-                        try {
-                            out.write(json.writeValueAsBytes(result(item, options.language())));
-                            out.write('\n');
-                            out.flush();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
+                        counts[0]++;
+                        counts[1] += item.evaluated() ? 0 : 1;
+                        writeLine(out, result(item, options.language()));
                     });
+                    // the last line says the stream is whole: a stream cut short (a restart, a network failure) lacks it
+                    writeLine(out, new BatchSchemas.BatchEnd(true, counts[0], counts[1]));
                 } finally {
                     done.run();
                 }
@@ -207,6 +210,16 @@ public class RecommendationResource {
             }
         };
         return Response.ok(object, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private void writeLine(java.io.OutputStream out, Object line) {
+        try {
+            out.write(json.writeValueAsBytes(line));
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** NDJSON only when the client prefers it to JSON; no Accept, a wildcard or a tie answers the JSON object. */

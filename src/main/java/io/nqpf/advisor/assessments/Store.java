@@ -43,7 +43,11 @@ public class Store {
     private volatile boolean reached;
 
     public Store() {
-        this.kind = AgroalDataSourceUtil.activeDataSourceNames().contains(POSTGRESQL) ? POSTGRESQL : EMBEDDED;
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        boolean postgresql = config.getOptionalValue("quarkus.datasource.postgresql.jdbc.url", String.class)
+                .filter(url -> !url.isBlank()).isPresent()
+                && config.getOptionalValue("quarkus.datasource.postgresql.active", Boolean.class).orElse(true);
+        this.kind = postgresql ? POSTGRESQL : EMBEDDED;
     }
 
     /** {@value #POSTGRESQL} or {@value #EMBEDDED}. */
@@ -123,8 +127,7 @@ public class Store {
     }
 
     private AgroalDataSource dataSource() {
-        return AgroalDataSourceUtil.dataSourceIfActive(kind)
-                .orElseThrow(() -> new StoreUnavailableException(kind, "datasource " + kind + " is not active"));
+        return AgroalDataSourceUtil.dataSourceInstance(kind).get();
     }
 
     private void up() {

@@ -4,7 +4,9 @@ import io.nqpf.advisor.knowledge.CitationCheck;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Every setting of the service under {@code advisor.}, each with its default; the property names (and the
@@ -32,8 +34,8 @@ public interface AdvisorConfig {
     Optional<String> plannerPassword();
 
     /**
-     * Where the service keeps state: the embedded database of assessments (env ADVISOR_DATA_DIR); absolute, or
-     * starting with ./ (relative to the working directory).
+     * Where the service keeps state (env ADVISOR_DATA_DIR): the embedded database of assessments, and every ruleset
+     * that became active, under {@code rulesets/}; absolute, or starting with ./ (relative to the working directory).
      */
     @WithDefault("./data")
     String dataDir();
@@ -63,6 +65,21 @@ public interface AdvisorConfig {
             /** The longest wait between attempts of a throttled address. */
             @WithDefault("PT5M")
             Duration maxWait();
+
+            /** Address and account pairs with failed logins remembered at most. */
+            @WithDefault("10000")
+            int maxTracked();
+
+            /**
+             * Failed logins the whole service checks per minute, whoever sends them; beyond it, a pair that has failed
+             * before waits (a pair with no failure of its own is always checked).
+             */
+            @WithDefault("60")
+            int globalFailuresPerMinute();
+
+            /** Lines about refused logins written per minute at most; the rest are counted in a summary line. */
+            @WithDefault("12")
+            int logLinesPerMinute();
         }
     }
 
@@ -90,6 +107,20 @@ public interface AdvisorConfig {
         /** A request body must arrive within this of its headers. */
         @WithDefault("PT30S")
         Duration requestTimeout();
+
+        /** An answer the client has stopped reading for this long is cut and its connection closed. */
+        @WithDefault("PT10S")
+        Duration writeTimeout();
+
+        /**
+         * Addresses (or CIDR ranges) of reverse proxies whose {@code X-Forwarded-For} is believed; the client is the
+         * rightmost address not in this list. Empty: the peer of the connection is the client.
+         */
+        Optional<List<String>> trustedProxies();
+
+        /** HTTP/2 over cleartext (h2c upgrade and prior knowledge); off unless asked for. */
+        @WithDefault("false")
+        boolean h2c();
     }
 
     interface Limits {
@@ -109,6 +140,20 @@ public interface AdvisorConfig {
         /** Most profiles in one batch. */
         @WithDefault("1000")
         int batchProfiles();
+
+        /**
+         * Memory that the bodies of all requests in flight may hold together, in bytes; beyond it a request is
+         * answered 503 with Retry-After. Absent: a quarter of the largest heap.
+         */
+        OptionalLong inFlightBytes();
+
+        /** API requests in flight at once, from all clients; beyond it 503 with Retry-After. */
+        @WithDefault("64")
+        int inFlightRequests();
+
+        /** API requests in flight at once from one client address; beyond it 429 with Retry-After. */
+        @WithDefault("8")
+        int requestsPerClient();
 
         /** Largest uploaded sheet (XLSX or CSV), as sent; it is copied to a temporary file, never held in memory. */
         @WithDefault("16777216")

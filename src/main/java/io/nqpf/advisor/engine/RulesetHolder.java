@@ -34,6 +34,10 @@ public class RulesetHolder {
     private final List<RulesetProbe> probes;
     /** The source texts the catalog quotes. */
     private final Path sourcesDir;
+    /** Every ruleset that became active, for a start with rules that do not build. */
+    private final RulesetArchive archive;
+    /** The files that kept the rules directory from building while a kept ruleset serves; empty otherwise. */
+    private final AtomicReference<List<String>> fallbackFrom = new AtomicReference<>(List.of());
 
     public RulesetHolder(AdvisorConfig config, MeterRegistry registry, Instance<RulesetProbe> probes) {
         this.probes = probes.stream().toList();
@@ -41,16 +45,46 @@ public class RulesetHolder {
         this.sourcesDir = Path.of(config.sourcesDir());
         this.registry = registry;
         this.builds = new BuildLimiter(config.rules().buildTimeLimit());
+        this.archive = new RulesetArchive(Path.of(config.dataDir()));
+        Gauge.builder("advisor.ruleset.fallback", fallbackFrom, f -> f.get().isEmpty() ? 0 : 1)
+                .description("1 while the service serves the last good ruleset kept from before because the rules "
+                        + "directory did not build at start-up (the log names the broken files); 0 otherwise")
+                .register(registry);
         Gauge.builder("advisor.ruleset.rules", active, a -> a.get() == null ? 0 : a.get().rules().size())
                 .description("Rules in the active ruleset (0 while none is active)").register(registry);
     }
 
     void onStart(@Observes StartupEvent event) {
         RulesetBuilder.Outcome outcome = reload();
-        if (!outcome.ok()) {
-            LOG.errorf("No ruleset active: the rules in %s do not build; readiness stays DOWN until a reload succeeds",
-                    rulesDir.toAbsolutePath());
+        if (!outcome.ok() && !fallBack(outcome)) {
+            LOG.errorf("No ruleset active: the rules in %s do not build and no ruleset was kept from before; readiness "
+                    + "stays DOWN until a reload succeeds", rulesDir.toAbsolutePath());
         }
+    }
+
+    /** Serves the last good ruleset kept on disk, if there is one that builds; says whether it does. */
+    private boolean fallBack(RulesetBuilder.Outcome broken) {
+        var kept = archive.latest();
+        if (kept.isEmpty()) {
+            return false;
+        }
+        RulesetBuilder.Outcome outcome = builds.run(() -> RulesetBuilder.build(kept.get(), sourcesDir));
+        if (!outcome.ok()) {
+            return false;
+        }
+        List<String> files = broken.errors().stream().map(e -> e.file().isEmpty() ? "(the rules directory)" : e.file())
+                .distinct().toList();
+        fallbackFrom.set(files);
+        active.set(outcome.ruleset());
+        LOG.warnf("The rules in %s do not build (%s); serving the last good ruleset %s, kept from before, until a "
+                + "reload succeeds (metric advisor_ruleset_fallback)", rulesDir.toAbsolutePath(), String.join(", ", files),
+                outcome.ruleset().version());
+        return true;
+    }
+
+    /** The files that kept the rules directory from building at start-up while a kept ruleset serves; else empty. */
+    public List<String> fallbackFrom() {
+        return fallbackFrom.get();
     }
 
     public Optional<Ruleset> active() {
@@ -112,6 +146,8 @@ public class RulesetHolder {
     private synchronized RulesetBuilder.Outcome activate(RulesetBuilder.Outcome outcome) {
         if (outcome.ok()) {
             Ruleset previous = active.getAndSet(outcome.ruleset());
+            fallbackFrom.set(List.of());
+            archive.keep(rulesDir, outcome.ruleset());
             LOG.infof("Ruleset %s active: %d rules from %s%s", outcome.ruleset().version(), outcome.ruleset().rules().size(),
                     rulesDir.toAbsolutePath(), previous == null ? "" : " (was " + previous.version() + ")");
         } else {

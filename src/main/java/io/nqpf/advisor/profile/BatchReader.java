@@ -49,6 +49,7 @@ public final class BatchReader {
     }
 
     public List<Item> read(byte[] body) {
+        TextCheck.requireUtf8(body);
         List<Violation> shape = new ArrayList<>();
         List<Item> items = null;
         try (JsonParser parser = ProfileReader.mapper().getFactory().createParser(body)) {

@@ -22,5 +22,7 @@ public record Economy(
         @DecimalMin("0") @DecimalMax("100") @Schema(description = "State-owned enterprises, % of industrial value added", minimum = "0", maximum = "100") Double stateOwnedIndustrySharePct,
         @DecimalMin("0") @DecimalMax("20") @Schema(description = "Energy use per 10,000 yuan of GDP, tonnes of standard coal", minimum = "0", maximum = "20") Double energyIntensityTcePer10kYuan,
         @DecimalMin("0") @DecimalMax("50") @Schema(description = "Surveyed urban unemployment rate, %", minimum = "0", maximum = "50") Double unemploymentRatePct,
-        @DecimalMin("0") @DecimalMax("500") @Schema(description = "Foreign trade (imports + exports), % of GDP", minimum = "0", maximum = "500") Double foreignTradePctGdp) {
+        @DecimalMin("0") @DecimalMax("500") @Schema(description = "Foreign trade (imports + exports), % of GDP", minimum = "0", maximum = "500") Double foreignTradePctGdp,
+        @DecimalMin("0") @DecimalMax("100") @Schema(description = "High-technology manufacturing, % of the value added of industry above designated size", minimum = "0", maximum = "100") Double highTechManufacturingSharePct,
+        @Min(0) @Schema(description = "Number of national-level specialized, refined, distinctive and innovative (专精特新) 'little giant' firms", minimum = "0") Integer specializedSmes) {
 }

@@ -62,6 +62,7 @@ public final class ProfileReader {
 
     /** Parses a whole body into a tree, refusing malformed JSON with where it broke. */
     public static JsonNode tree(byte[] body) {
+        TextCheck.requireUtf8(body);
         try {
             JsonNode node = STRICT.readTree(body);
             if (node == null || node.isMissingNode()) {
@@ -85,6 +86,10 @@ public final class ProfileReader {
         try {
             if (node == null || !node.isObject()) {
                 throw new InvalidProfileException(INVALID, List.of(Violation.of("", "must.json-object")));
+            }
+            List<Violation> text = TextCheck.check(node);
+            if (!text.isEmpty()) {
+                throw new InvalidProfileException(INVALID, text);
             }
             value = STRICT.treeToValue(node, type);
         } catch (JsonProcessingException e) {
@@ -151,8 +156,8 @@ public final class ProfileReader {
             }
             var loc = pe.getLocation();
             // the parser's own words stay as Jackson gives them; where it broke is ours
-            Text text = loc == null ? Text.of("json.error", pe.getOriginalMessage())
-                    : Text.of("json.error.at", pe.getOriginalMessage(), loc.getLineNr(), loc.getColumnNr());
+            Text text = loc == null ? jackson(pe.getOriginalMessage())
+                    : Text.of("json.error.at", jackson(pe.getOriginalMessage()), loc.getLineNr(), loc.getColumnNr());
             return new InvalidProfileException(MALFORMED, List.of(new Violation(at, text)));
         }
         if (e instanceof JsonMappingException me) {
@@ -169,9 +174,28 @@ public final class ProfileReader {
                 return new InvalidProfileException(INVALID, List.of(new Violation(path,
                         mi instanceof InvalidFormatException ife ? Text.of("violation.was", wanted, ife.getValue()) : wanted)));
             }
-            return new InvalidProfileException(INVALID, List.of(Violation.of(path, "json.error", me.getOriginalMessage())));
+            return new InvalidProfileException(INVALID, List.of(new Violation(path, jackson(me.getOriginalMessage()))));
         }
-        return new InvalidProfileException(MALFORMED, List.of(Violation.of("", "json.error", e.getOriginalMessage())));
+        return new InvalidProfileException(MALFORMED, List.of(new Violation("", jackson(e.getOriginalMessage()))));
+    }
+
+    /**
+     * The parser's words where they speak of the JSON ("Unexpected character ..."); our own where they would show
+     * its internals: the names of its classes and settings, or of ours.
+     */
+    static Text jackson(String message) {
+        String m = message == null ? "" : message;
+        if (m.contains("nesting depth")) {
+            return Text.of("json.too-deep");
+        }
+        if (m.contains("exceeds the maximum") || m.contains("StreamReadConstraints")) {
+            return Text.of("json.too-long");
+        }
+        if (m.contains("`") || m.contains("io.nqpf") || m.contains("com.fasterxml") || m.contains("java.")
+                || m.contains("Feature")) {
+            return Text.of("json.invalid-value");
+        }
+        return Text.of("json.error", m);
     }
 
     private static Text expected(Class<?> type) {

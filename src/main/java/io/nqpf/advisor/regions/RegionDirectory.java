@@ -97,7 +97,7 @@ public class RegionDirectory {
                     + "((population 2020 / population 2010)^(1/10) − 1) × 100, two decimals; 2010 on 2020 boundaries"));
         }
         Talent talent = new Talent(figures.population(), figures.urbanizationRatePct(), change, null,
-                figures.agedSharePct(), null, null);
+                figures.agedSharePct(), null, null, null);
         RegionProfile profile = new RegionProfile(region.regionId(), region.name(), year, region.level(),
                 region.macroRegion(), null, null, null, null, talent, null, null, null, null, null, null);
         return new StartingProfile(profile, new StartingProfile.Provenance(SOURCE, LICENSE, year, derivations,

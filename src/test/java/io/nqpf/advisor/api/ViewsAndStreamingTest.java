@@ -146,8 +146,13 @@ class ViewsAndStreamingTest {
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/x-ndjson"));
         String[] lines = response.body().split("\n");
-        assertEquals(profiles.size(), lines.length);
-        for (int i = 0; i < lines.length; i++) {
+        assertEquals(profiles.size() + 1, lines.length);
+        // the last line says that the stream is whole, so that a stream cut short is recognised
+        JsonPath end = JsonPath.from(lines[lines.length - 1]);
+        assertEquals(true, end.getBoolean("complete"));
+        assertEquals(profiles.size(), end.getInt("count"));
+        assertEquals(profiles.stream().filter(BROKEN::equals).count(), (long) end.getInt("failed"));
+        for (int i = 0; i < profiles.size(); i++) {
             JsonPath line = JsonPath.from(lines[i]);
             assertEquals(i, line.getInt("index"));
             if (i % 7 == 3) {
@@ -171,7 +176,8 @@ class ViewsAndStreamingTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"profiles\":[" + COAL + "," + COAL + "]}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         String[] lines = summary.body().split("\n");
-        assertEquals(2, lines.length);
+        assertEquals(3, lines.length);
+        assertEquals("{\"complete\":true,\"count\":2,\"failed\":0}", lines[2]);
         assertNull(JsonPath.from(lines[1]).get("report.recommendations[0].explanation"));
         assertNotNull(JsonPath.from(lines[1]).get("report.recommendations[0].score"));
 
@@ -225,7 +231,7 @@ class ViewsAndStreamingTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"profiles\":[" + COAL + "," + COAL + "]}")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals("gzip", response.headers().firstValue("Content-Encoding").orElse(null));
-        assertEquals(2, gunzip(response.body()).split("\n").length);
+        assertEquals(3, gunzip(response.body()).split("\n").length);
     }
 
     private static String gunzip(byte[] bytes) throws IOException {

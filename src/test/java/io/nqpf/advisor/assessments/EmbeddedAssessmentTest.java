@@ -8,4 +8,9 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(StoreProfile.class)
 class EmbeddedAssessmentTest extends AssessmentContract {
+
+    @Override
+    String expectedKind() {
+        return Store.EMBEDDED;
+    }
 }

@@ -13,4 +13,9 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 @TestProfile(StoreProfile.Postgres.class)
 @EnabledIfEnvironmentVariable(named = StoreProfile.Postgres.URL, matches = ".+")
 class PostgresAssessmentTest extends AssessmentContract {
+
+    @Override
+    String expectedKind() {
+        return Store.POSTGRESQL;
+    }
 }

@@ -81,6 +81,10 @@ class CatalogProseTest {
         name("publicServices.elderlyCareBedsPer1000Aged", "elderly-care beds", "养老床位");
         name("urbanRural.ruralTelemedicineCoveragePct", "rural telemedicine", "农村远程医疗");
         name("talent.ruralLaborLowEducationPct", "junior-high schooling", "初中及以下");
+        name("economy.highTechManufacturingSharePct", "high-tech manufacturing", "高技术制造业");
+        name("economy.specializedSmes", "little giant|specialized firms", "专精特新");
+        name("urbanFunction.goodAirDaysPct", "good-air days", "优良天数");
+        name("talent.registeredResidentGapPct", "registered \\(hukou\\)|without local hukou", "户籍人口");
     }
 
     private static final Pattern EN_SIGNAL = Pattern.compile("(?i)signals? (are|is|include)|shows as");

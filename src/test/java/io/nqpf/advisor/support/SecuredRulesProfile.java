@@ -8,7 +8,8 @@ import java.util.Map;
  * 30 s are abandoned (a real build with its runaway probe takes a few seconds, and under 20 s on a machine loaded
  * by other builds), a request body must arrive within
  * 2 s, idle connections close after 40 s (longer than a build may take, as in production), and a client is
- * throttled after 3 failed logins.
+ * throttled after 3 failed logins. The test client is a trusted proxy (127.0.0.1), so that tests can send requests
+ * as if forwarded for other addresses.
  */
 public class SecuredRulesProfile extends TempRulesProfile {
 
@@ -20,6 +21,9 @@ public class SecuredRulesProfile extends TempRulesProfile {
         config.put("quarkus.http.idle-timeout", "40S");
         config.put("advisor.admin.login.free-failures", "3");
         config.put("advisor.admin.login.max-wait", "PT2S");
+        // as behind a reverse proxy on this machine, with Quarkus' own forwarding on as many deployments have it
+        config.put("advisor.http.trusted-proxies", "127.0.0.1,::1");
+        config.put("quarkus.http.proxy.proxy-address-forwarding", "true");
         return config;
     }
 }

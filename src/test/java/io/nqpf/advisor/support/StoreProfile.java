@@ -35,7 +35,8 @@ public class StoreProfile extends TempRulesProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new HashMap<>(super.getConfigOverrides());
-            config.put("quarkus.datasource.postgresql.jdbc.url", System.getenv(URL));
+            // Properties refuse null: without the variable the class is skipped, but Quarkus still reads its profile
+            config.put("quarkus.datasource.postgresql.jdbc.url", System.getenv().getOrDefault(URL, "jdbc:postgresql://127.0.0.1:1/unset"));
             config.put("quarkus.datasource.postgresql.username", System.getenv().getOrDefault(URL.replace("URL", "USER"), "postgres"));
             config.put("quarkus.datasource.postgresql.password", System.getenv().getOrDefault(URL.replace("URL", "PASSWORD"), ""));
             return config;

@@ -15,6 +15,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,8 @@ import org.jboss.logging.Logger;
  * The users of the service from its configuration (HTTP Basic): the rules administrator {@code admin}, whose password
  * comes from {@code ADVISOR_ADMIN_PASSWORD}, and the planner {@code planner}, who saves and reads assessments, whose
  * password comes from {@code ADVISOR_PLANNER_PASSWORD}. A user without a password does not exist; there is no
- * default. Failed logins are logged without the password and throttled per client address. An organisation's OIDC
+ * default. Failed logins are logged without the password, at a bounded rate, and throttled per pair of client
+ * address (see {@link ClientAddress}: never a forwarded address the client wrote itself) and account. An organisation's OIDC
  * provider can stand beside them (docs/security.md); what each may do is said by roles on the operations.
  */
 @ApplicationScoped
@@ -50,10 +52,14 @@ public class AdminIdentityProvider implements IdentityProvider<UsernamePasswordA
     private final Optional<byte[]> password;
     private final List<User> users = new ArrayList<>();
     private final LoginThrottle throttle;
+    private final ClientAddress clients;
+    private final BoundedLog log;
 
-    public AdminIdentityProvider(AdvisorConfig config, LoginThrottle throttle) {
+    public AdminIdentityProvider(AdvisorConfig config, LoginThrottle throttle, ClientAddress clients) {
         this.password = config.adminPassword().filter(p -> !p.isEmpty()).map(p -> p.getBytes(StandardCharsets.UTF_8));
         this.throttle = throttle;
+        this.clients = clients;
+        this.log = new BoundedLog(config.admin().login().logLinesPerMinute(), Clock.systemUTC());
         this.password.ifPresent(p -> users.add(new User(USER, p, ROLE)));
         config.plannerPassword().filter(p -> !p.isEmpty())
                 .ifPresent(p -> users.add(new User(PLANNER, p.getBytes(StandardCharsets.UTF_8), PLANNER_ROLE)));
@@ -77,13 +83,14 @@ public class AdminIdentityProvider implements IdentityProvider<UsernamePasswordA
         if (users.isEmpty()) {
             return Uni.createFrom().failure(new AuthenticationFailedException(DISABLED.toString()));
         }
-        Duration wait = throttle.waitBeforeNextAttempt(client);
+        String user = request.getUsername();
+        String account = account(user);
+        Duration wait = throttle.waitBeforeNextAttempt(client, account);
         if (!wait.isZero()) {
-            LOG.warnf("Admin login from %s refused without checking: too many failed logins, next attempt in %d s",
-                    client, wait.toSeconds());
+            log.write(held -> LOG.warnf("Login from %s for user '%s' refused without checking: too many failed logins, "
+                    + "next attempt in %d s%s", client, printable(user), wait.toSeconds(), heldBack(held)));
             return Uni.createFrom().failure(new LoginThrottledException(wait));
         }
-        String user = request.getUsername();
         byte[] given = new String(request.getPassword().getPassword()).getBytes(StandardCharsets.UTF_8);
         // compare both parts for every user every time so that the answer takes as long for a wrong user as for a
         // wrong password
@@ -97,22 +104,29 @@ public class AdminIdentityProvider implements IdentityProvider<UsernamePasswordA
             }
         }
         if (match != null) {
-            throttle.succeeded(client);
+            throttle.succeeded(client, account);
             LOG.infof("Login of %s from %s", match.name(), client);
             return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(match.name())).addRole(match.role()).build());
         }
-        int failures = throttle.failed(client);
-        LOG.warnf("Failed login from %s for user '%s' (%d in a row)", client, printable(user), failures);
+        int failures = throttle.failed(client, account);
+        log.write(held -> LOG.warnf("Failed login from %s for user '%s' (%d in a row)%s", client, printable(user),
+                failures, heldBack(held)));
         return Uni.createFrom().failure(new AuthenticationFailedException(WRONG.toString()));
     }
 
-    private static String client(UsernamePasswordAuthenticationRequest request) {
+    private String client(UsernamePasswordAuthenticationRequest request) {
         RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
-        if (rc == null || rc.request().remoteAddress() == null) {
-            return "unknown";
-        }
-        return rc.request().remoteAddress().hostAddress();
+        return rc == null ? "unknown" : clients.of(rc.request());
+    }
+
+    /** The account a login is counted against: a user of the service, or one shared entry for every unknown name. */
+    private String account(String user) {
+        return users.stream().anyMatch(u -> u.name().equals(user)) ? user : "?";
+    }
+
+    private static String heldBack(long held) {
+        return held == 0 ? "" : " (" + held + " lines about refused or failed logins held back since the last one)";
     }
 
     /** The user name as sent, cut short and without control characters, so that a log line stays one line. */

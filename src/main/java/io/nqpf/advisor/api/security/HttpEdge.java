@@ -18,8 +18,9 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * The first thing every request meets. Methods outside HTTP's standard set are answered 501 at once, and the
- * method tag of the HTTP metrics is bounded to that set, so made-up methods add no metric series. A request whose
+ * The first thing every request meets. Methods outside HTTP's standard set are answered 405 at once (a client
+ * error, counted as one), and the method tag of the HTTP metrics is bounded to that set, so made-up methods add no
+ * metric series. A request whose
  * body has not fully arrived within {@code advisor.http.request-timeout} of its headers is answered 408 and its
  * connection closed, so slow senders cannot hold connections open.
  */
@@ -43,9 +44,9 @@ public class HttpEdge {
     private void admit(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         if (!METHODS.contains(request.method().name())) {
-            rc.response().setStatusCode(501).putHeader("Content-Type", "application/problem+json")
+            rc.response().setStatusCode(405).putHeader("Content-Type", "application/problem+json")
                     .putHeader("Allow", "GET, HEAD, POST, OPTIONS")
-                    .end(problem(request, "method-not-implemented", 501, Text.of("http.501.detail")));
+                    .end(problem(request, "method-not-allowed", 405, Text.of("http.405.unknown")));
             return;
         }
         if (!bodyArrived(request)) {
@@ -64,7 +65,7 @@ public class HttpEdge {
     }
 
     /** A problem answered before JAX-RS, in the request's language as every other problem. */
-    private static String problem(HttpServerRequest request, String kind, int status, Text detail) {
+    static String problem(HttpServerRequest request, String kind, int status, Text detail) {
         Language language = RequestedLanguage.forProblem(request.getParam("lang"), request.getHeader("Accept-Language"));
         return Json.encode(Problem.of(kind, Text.of("http." + status + ".title"), status, detail, language));
     }

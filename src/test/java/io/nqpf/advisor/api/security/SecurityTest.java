@@ -27,7 +27,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -75,6 +77,46 @@ class SecurityTest {
                 .header("Retry-After", notNullValue()).body("type", equalTo("urn:nqpf-advisor:problem:too-many-logins"));
         Thread.sleep(1100);
         admin().post("/api/v1/ruleset/reload").then().statusCode(200);
+    }
+
+    @Test
+    void aForgedForwardedAddressNeitherDodgesTheThrottleNorLocksOutTheAdministrator() {
+        List<String> logged = new ArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(String.valueOf(r.getMessage()) + " " + java.util.Arrays.toString(r.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(AdminIdentityProvider.class.getName());
+        logger.addHandler(capture);
+        try {
+            // the attacker (198.51.100.7 as the trusted proxy saw it) writes a new leftmost address each time
+            for (int i = 0; i < 3; i++) {
+                given().auth().preemptive().basic("admin", "guess-" + i).header("X-Forwarded-For", "203.0.113." + i)
+                        .header("X-Forwarded-For", "198.51.100.7").contentType(ContentType.JSON)
+                        .post("/api/v1/ruleset/reload").then().statusCode(401);
+            }
+            given().auth().preemptive().basic("admin", "guess-4").header("X-Forwarded-For", "203.0.113.99, 198.51.100.7")
+                    .contentType(ContentType.JSON).post("/api/v1/ruleset/reload").then().statusCode(429)
+                    .header("Retry-After", notNullValue());
+            // the administrator elsewhere is checked, and admitted, whatever the attacker failed
+            admin().header("X-Forwarded-For", "198.51.100.8").body("{}").post("/api/v1/ruleset/reload").then()
+                    .statusCode(200);
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertFalse(logged.isEmpty(), "failed logins are logged");
+        assertTrue(logged.stream().noneMatch(l -> l.contains("203.0.113.")), "the log names a forged address: " + logged);
+        assertTrue(logged.stream().anyMatch(l -> l.contains("198.51.100.7")), String.valueOf(logged));
     }
 
     @Test
@@ -200,13 +242,13 @@ class SecurityTest {
     }
 
     @Test
-    void madeUpMethodsAdd501sButNoMetricSeries() throws Exception {
+    void madeUpMethodsAdd405sButNoMetricSeries() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         Random random = new Random(7);
         URI uri = base.resolve("/api/v1/ruleset");
         HttpResponse<String> first = client.send(HttpRequest.newBuilder(uri).method("XJUNK", HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(501, first.statusCode());
+        assertEquals(405, first.statusCode());
         int before = given().get("/q/metrics").then().extract().asString().length();
         for (int i = 0; i < 2000; i++) {
             String method = "M" + Integer.toString(random.nextInt(Integer.MAX_VALUE), 36).toUpperCase();

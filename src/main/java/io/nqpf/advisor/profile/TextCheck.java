@@ -1,0 +1,107 @@
+package io.nqpf.advisor.profile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Text a request may carry: UTF-8 only (no overlong forms, no encoded surrogates, no other encoding guessed from the
+ * first bytes), and no string holding a bidirectional embedding, override or isolate control, which can make a name
+ * display other than it reads, nor a lone surrogate, which is no character.
+ */
+public final class TextCheck {
+
+    private TextCheck() {
+    }
+
+    /** Refuses a body that is not UTF-8, naming the byte where it stops being so. */
+    public static void requireUtf8(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                throw malformed(in.position());
+            }
+            if (result.isUnderflow()) {
+                break;
+            }
+            out.clear();
+        }
+        out.clear();
+        if (decoder.flush(out).isError()) {
+            throw malformed(in.position());
+        }
+    }
+
+    private static InvalidProfileException malformed(int at) {
+        return new InvalidProfileException(ProfileReader.MALFORMED, List.of(Violation.of("", "body.not-utf8", at)));
+    }
+
+    /** Adds a violation for each string (value or member name) below {@code node} that carries a forbidden character. */
+    public static void check(JsonNode node, String path, List<Violation> violations) {
+        if (violations.size() > Violation.MAX_LISTED) {
+            return;
+        }
+        if (node.isTextual()) {
+            forbidden(node.textValue(), path, violations);
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                check(node.get(i), path + "[" + i + "]", violations);
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> member = it.next();
+                String at = path.isEmpty() ? member.getKey() : path + "." + member.getKey();
+                forbidden(member.getKey(), at, violations);
+                check(member.getValue(), at, violations);
+            }
+        }
+    }
+
+    /** The violations of all strings below {@code node}. */
+    public static List<Violation> check(JsonNode node) {
+        List<Violation> violations = new ArrayList<>();
+        check(node, "", violations);
+        return violations;
+    }
+
+    private static void forbidden(String text, String path, List<Violation> violations) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isBidiControl(c)) {
+                violations.add(Violation.of(path, "text.bidi", hex(c)));
+                return;
+            }
+            if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1));
+                if (!paired) {
+                    violations.add(Violation.of(path, "text.surrogate", hex(c)));
+                    return;
+                }
+                i++;
+            }
+        }
+    }
+
+    /** U+202A..U+202E (embeddings, overrides, pop) and U+2066..U+2069 (isolates). */
+    static boolean isBidiControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+    }
+
+    private static String hex(char c) {
+        return String.format(Locale.ROOT, "%04X", (int) c);
+    }
+}
