@@ -137,7 +137,8 @@ public class AssessmentResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({AdminIdentityProvider.PLANNER_ROLE, AdminIdentityProvider.ROLE})
     @SecurityRequirement(name = "planner")
-    @Operation(operationId = "getAssessment", summary = "Read an assessment: profile as sent, report as answered")
+    @Operation(operationId = "getAssessment", summary = "Read an assessment: profile as sent, report as answered",
+            description = "The saved assessment as kept: the profile as sent with each value's year and source, the report as answered, the ruleset version and hash, the decision id, who saved it and when.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AssessmentViews.Assessment.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
