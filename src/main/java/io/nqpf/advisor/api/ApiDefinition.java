@@ -24,7 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
         @APIResponse(name = "PayloadTooLarge", responseCode = "413", description = "Body larger than the limit of "
                 + "the operation, or a batch of more profiles than allowed (1,000)",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(name = "UnsupportedMediaType", responseCode = "415", description = "Body is not application/json",
+        @APIResponse(name = "UnsupportedMediaType", responseCode = "415", description = "Body of a media type the operation "
+                + "does not accept (application/json; the batch also takes XLSX and CSV)",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @APIResponse(name = "NoRuleset", responseCode = "503", description = "No ruleset is active, or the active "
                 + "ruleset ran away on this profile (a rule kept firing past the limit; the problem names the version), or the "

@@ -150,6 +150,16 @@ public class ProblemMapper {
                 language(uri, headers)));
     }
 
+    /** The bundle's text for a status; a 415 names the type that was sent (cut short) and the types accepted. */
+    private static Text genericDetail(int status, HttpHeaders headers) {
+        if (status != 415) {
+            return Text.of("http." + status + ".detail");
+        }
+        String sent = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        sent = sent == null || sent.isBlank() ? "—" : sent.length() > 100 ? sent.substring(0, 100) + "…" : sent;
+        return Text.of("http.415.detail", sent);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
@@ -161,7 +171,7 @@ public class ProblemMapper {
         // the statuses we name are in the bundle; any other keeps the reason phrase
         try {
             title = Text.of("http." + status + ".title").in(language);
-            detail = (e instanceof TextedWebException texted ? texted.text() : Text.of("http." + status + ".detail"))
+            detail = (e instanceof TextedWebException texted ? texted.text() : genericDetail(status, headers))
                     .in(language);
         } catch (MissingResourceException missing) {
             // not one of ours

@@ -46,6 +46,11 @@ public final class BuildLimiter {
         this.timeLimit = timeLimit;
     }
 
+    /** Whether a build runs now (or an overrun one has not ended yet). */
+    public boolean running() {
+        return permit.availablePermits() == 0;
+    }
+
     /** Builds now, or throws {@link BusyException} while another build runs. */
     public RulesetBuilder.Outcome tryRun(Supplier<RulesetBuilder.Outcome> build) {
         if (!permit.tryAcquire()) {

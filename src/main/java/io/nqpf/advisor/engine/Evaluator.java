@@ -9,6 +9,7 @@ import io.nqpf.advisor.engine.facts.Unknown;
 import io.nqpf.advisor.knowledge.ThresholdDef;
 import io.nqpf.advisor.profile.ProfileIndicators;
 import io.nqpf.advisor.profile.RegionProfile;
+import io.nqpf.advisor.profile.ValueYears;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -56,10 +57,21 @@ public final class Evaluator {
         List<Unknown> unknown = new ArrayList<>();
         Map<String, String> missingIds = new LinkedHashMap<>();
         Map<String, Boolean> signals = new LinkedHashMap<>();
-        for (ThresholdDef t : ruleset.catalog().thresholdsFor(profile.year())) {
+        int profileYear = profile.year();
+        Map<Integer, Map<String, ThresholdDef>> otherYears = new HashMap<>();
+        for (ThresholdDef profileThreshold : ruleset.catalog().thresholdsFor(profileYear)) {
+            int year = ValueYears.of(profile, profileThreshold.indicator());
+            // a value of another year is judged by the threshold of its own year; none applies when the national
+            // series has no figure that early
+            ThresholdDef t = year == profileYear ? profileThreshold
+                    : otherYears.computeIfAbsent(year, y -> byId(ruleset.catalog().thresholdsFor(y)))
+                            .get(profileThreshold.id());
+            if (t == null) {
+                continue;
+            }
             Object value = values.get(t.indicator());
             if (value == null) {
-                Evidence e = new Evidence(t, null, 1.0, Evidence.Basis.MISSING, 0);
+                Evidence e = new Evidence(t, null, 1.0, Evidence.Basis.MISSING, 0, year);
                 missing.add(e);
                 unknown.add(new Unknown(t));
                 missingIds.put(t.id(), t.indicator());
@@ -76,11 +88,11 @@ public final class Evaluator {
             }
             OptionalDouble excess = t.excess(value);
             if (excess.isPresent()) {
-                observed.add(new Evidence(t, value, excess.getAsDouble(), Evidence.Basis.OBSERVED, 0));
+                observed.add(new Evidence(t, value, excess.getAsDouble(), Evidence.Basis.OBSERVED, 0, year));
             } else if (whatIf) {
                 OptionalDouble gap = t.nearGap(value);
                 if (gap.isPresent()) {
-                    hypothetical.add(new Evidence(t, value, 0.0, Evidence.Basis.NEAR, gap.getAsDouble()));
+                    hypothetical.add(new Evidence(t, value, 0.0, Evidence.Basis.NEAR, gap.getAsDouble(), year));
                 }
             }
         }
@@ -199,6 +211,12 @@ public final class Evaluator {
                 }
             }
         });
+    }
+
+    private static Map<String, ThresholdDef> byId(List<ThresholdDef> thresholds) {
+        Map<String, ThresholdDef> byId = new HashMap<>();
+        thresholds.forEach(t -> byId.put(t.id(), t));
+        return byId;
     }
 
     private static boolean isStage(String target) {

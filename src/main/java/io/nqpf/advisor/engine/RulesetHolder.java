@@ -52,6 +52,9 @@ public class RulesetHolder {
                 .register(registry);
         Gauge.builder("advisor.ruleset.rules", active, a -> a.get() == null ? 0 : a.get().rules().size())
                 .description("Rules in the active ruleset (0 while none is active)").register(registry);
+        Gauge.builder("advisor.ruleset.build.running", builds, b -> b.running() ? 1 : 0)
+                .description("1 while a ruleset build (start-up, reload, validate or the watcher's) runs; 0 otherwise")
+                .register(registry);
     }
 
     void onStart(@Observes StartupEvent event) {

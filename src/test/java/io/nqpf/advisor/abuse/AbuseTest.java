@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,20 +47,9 @@ class AbuseTest {
     }
 
     /** Waits for a condition as long as a loaded machine may need, without a fixed sleep; a failure counts as no. */
-    private static void await(String what, Condition condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!holds(condition)) {
-            assertTrue(System.nanoTime() < deadline, "gave up waiting: " + what);
-            Thread.sleep(50);
-        }
-    }
-
-    private static boolean holds(Condition condition) {
-        try {
-            return condition.holds();
-        } catch (Exception e) {
-            return false;
-        }
+    private static void await(String what, Condition condition) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                .until(condition::holds);
     }
 
     /**

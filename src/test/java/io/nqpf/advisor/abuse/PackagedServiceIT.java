@@ -1,5 +1,6 @@
 package io.nqpf.advisor.abuse;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,11 +102,12 @@ class PackagedServiceIT {
         }, "service-log");
         reader.setDaemon(true);
         reader.start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (port.get() == null) {
-            assertTrue(process.isAlive(), "the service did not start:\n" + log);
-            assertTrue(System.nanoTime() < deadline, "the service did not start in 5 minutes:\n" + log);
-            Thread.sleep(100);
+        try {
+            await("the service to listen").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
+                    .failFast("the service ended", () -> !process.isAlive() && port.get() == null)
+                    .until(() -> port.get() != null);
+        } catch (org.awaitility.core.ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
+            throw new AssertionError("the service did not start (" + e.getMessage() + "):\n" + log, e);
         }
         return new Service(process, URI.create("http://127.0.0.1:" + port.get()), log);
     }

@@ -1,6 +1,7 @@
 package io.nqpf.advisor.api;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -11,6 +12,7 @@ import io.nqpf.advisor.support.Examples;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Rules mounted from a Kubernetes ConfigMap: they build at start, and the watcher picks up the atomic swap. */
@@ -27,12 +29,9 @@ class ConfigMapRulesTest {
         assertTrue(before.startsWith("1.0.0+"), before);
 
         ConfigMapRulesProfile.swapTo(ConfigMapRulesProfile.writeVersion("..2026_01_02_00_00_00.2", "1.0.7"));
-        String after = before;
-        for (int i = 0; i < 150 && after.equals(before); i++) {
-            Thread.sleep(100);
-            after = given().get("/api/v1/ruleset").then().extract().path("version");
-        }
-        assertTrue(after.startsWith("1.0.7+"), "the watcher did not pick up the swap: still " + after);
+        String after = await().atMost(Duration.ofSeconds(60)).until(
+                () -> given().get("/api/v1/ruleset").then().extract().<String>path("version"), v -> !v.equals(before));
+        assertTrue(after.startsWith("1.0.7+"), "the watcher did not pick up the swap: " + after);
         given().contentType(ContentType.JSON).body(Examples.read("declining-coal-city.json"))
                 .post("/api/v1/recommendations").then().statusCode(200)
                 .body("ruleset.version", org.hamcrest.Matchers.equalTo(after));

@@ -1,6 +1,7 @@
 package io.nqpf.advisor.api;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +16,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -36,26 +38,12 @@ class RulesWatchTest {
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
-    private static String awaitVersionOtherThan(String old) throws InterruptedException {
-        for (int i = 0; i < 150; i++) {
-            String now = version();
-            if (!now.equals(old)) {
-                return now;
-            }
-            Thread.sleep(100);
-        }
-        return old;
+    private static String awaitVersionOtherThan(String old) {
+        return await().atMost(Duration.ofSeconds(60)).until(RulesWatchTest::version, now -> !now.equals(old));
     }
 
-    private static double awaitFailedBuildsAbove(double old) throws InterruptedException {
-        for (int i = 0; i < 150; i++) {
-            double now = failedBuilds();
-            if (now > old) {
-                return now;
-            }
-            Thread.sleep(100);
-        }
-        return old;
+    private static double awaitFailedBuildsAbove(double old) {
+        return await().atMost(Duration.ofSeconds(60)).until(RulesWatchTest::failedBuilds, now -> now > old);
     }
 
     @Test

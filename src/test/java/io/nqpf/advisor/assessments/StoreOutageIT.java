@@ -45,7 +45,6 @@ class StoreOutageIT {
 
     /** H2 as a server of its own (the embedded default cannot be stopped apart from the service). */
     @Test
-    @org.junit.jupiter.api.Disabled("Timed out in the final pre-landing run on a machine with paused JVMs (2026-12-02); the PostgreSQL outage case covers the behaviour; to be re-enabled and investigated next session")
     void h2Server() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

@@ -1,6 +1,7 @@
 package io.nqpf.advisor.spreadsheets;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -291,7 +292,12 @@ class SpreadsheetRefusalTest {
 
     @Test
     void anotherMediaTypeIsUnsupported() {
-        given().contentType("application/vnd.ms-excel").body(new byte[] {1, 2, 3}).post(Sheets.BATCH).then().statusCode(415);
+        given().contentType("application/vnd.ms-excel").body(new byte[] {1, 2, 3}).post(Sheets.BATCH).then().statusCode(415)
+                .body("detail", containsString("application/vnd.ms-excel"))
+                .body("detail", containsString("text/csv"))
+                .body("detail", containsString("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        given().queryParam("lang", "zh-CN").contentType("application/vnd.ms-excel").body(new byte[] {1, 2, 3})
+                .post(Sheets.BATCH).then().statusCode(415).body("detail", containsString("另接受工作簿"));
     }
 
     // ---- zip surgery ------------------------------------------------------------------------------------------

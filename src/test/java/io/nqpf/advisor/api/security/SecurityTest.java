@@ -1,6 +1,7 @@
 package io.nqpf.advisor.api.security;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -27,6 +28,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,8 +77,9 @@ class SecurityTest {
         // past the free failures even the right password is not checked until the wait is over
         admin().post("/api/v1/ruleset/reload").then().statusCode(429)
                 .header("Retry-After", notNullValue()).body("type", equalTo("urn:nqpf-advisor:problem:too-many-logins"));
-        Thread.sleep(1100);
-        admin().post("/api/v1/ruleset/reload").then().statusCode(200);
+        // once the wait is over (2 s in this profile) the right password is checked again
+        assertEquals(200, (int) await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> admin().post("/api/v1/ruleset/reload").then().extract().statusCode(), code -> code != 429));
     }
 
     @Test
@@ -136,17 +139,15 @@ class SecurityTest {
         // the limit in this profile is 30 s: the hanging build is abandoned then and interrupted (test clients wait 60 s)
         CompletableFuture<io.restassured.response.ExtractableResponse<?>> first = CompletableFuture.supplyAsync(
                 () -> admin().body(drafts("hang.drl", hanging)).post("/api/v1/ruleset/validate").then().extract());
-        Thread.sleep(1500);
+        await().atMost(Duration.ofSeconds(60)).until(() -> metric("advisor_ruleset_build_running") == 1);
         admin().body(drafts("ok.drl", "package p;\n")).post("/api/v1/ruleset/validate").then().statusCode(503)
                 .header("Retry-After", notNullValue()).body("type", equalTo("urn:nqpf-advisor:problem:build-busy"));
         admin().post("/api/v1/ruleset/reload").then().statusCode(503);
         var answer = first.get();
         assertEquals(422, answer.statusCode(), answer.asString());
         assertTrue(answer.asString().contains("longer than its limit"), answer.asString());
-        for (int i = 0; i < 50 && admin().post("/api/v1/ruleset/reload").then().extract().statusCode() == 503; i++) {
-            Thread.sleep(200);
-        }
-        admin().post("/api/v1/ruleset/reload").then().statusCode(200);
+        assertEquals(200, (int) await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> admin().post("/api/v1/ruleset/reload").then().extract().statusCode(), code -> code != 503));
     }
 
     private static final String LOOP = """
@@ -204,8 +205,13 @@ class SecurityTest {
     }
 
     private static double runaways() {
+        return metric("advisor_evaluations_runaway_total");
+    }
+
+    /** The sum of a metric's series. */
+    private static double metric(String name) {
         return given().get("/q/metrics").then().extract().asString().lines()
-                .filter(l -> l.startsWith("advisor_evaluations_runaway_total"))
+                .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
