@@ -96,6 +96,51 @@ class ViewsAndStreamingTest {
     }
 
     @Test
+    void theSummaryAlwaysCarriesTheInputWarnings() {
+        // -17.9 %/year is a ten-year change typed as an annual rate; the integration acting on the summary must know
+        String misEntered = COAL.replaceFirst("\"populationChangePct\": -?[0-9.]+", "\"populationChangePct\": -17.9");
+        assertFalse(misEntered.equals(COAL), "the example has a population change to replace");
+        JsonPath full = given().contentType(ContentType.JSON).queryParam("lang", "en").body(misEntered).post(URL)
+                .then().statusCode(200).extract().jsonPath();
+        JsonPath summary = given().filter(Contract.validated()).contentType(ContentType.JSON).queryParam("lang", "en")
+                .queryParam("view", "summary").body(misEntered).post(URL).then().statusCode(200)
+                .body("warnings.code", org.hamcrest.Matchers.hasItem("TEN_YEAR_CHANGE_AS_ANNUAL"))
+                .extract().jsonPath();
+        assertEquals(full.getList("warnings"), summary.getList("warnings"));
+        // and a summary without anything to warn of says so with an empty list
+        given().filter(Contract.validated()).contentType(ContentType.JSON).queryParam("view", "summary").body(COAL)
+                .post(URL).then().statusCode(200).body("warnings", equalTo(List.of()));
+    }
+
+    @Test
+    void everyPartOfTheFullReportCanBeIncludedInTheSummary() {
+        String sparse = Examples.read("sparse-profile.json");
+        JsonPath full = given().contentType(ContentType.JSON).body(sparse).post(URL).then().statusCode(200)
+                .extract().jsonPath();
+        JsonPath summary = given().filter(Contract.validated()).contentType(ContentType.JSON)
+                .queryParam("view", "summary")
+                .queryParam("include", "watchlist,dataGaps,nextIndicators,peerContext,warnings").body(sparse).post(URL)
+                .then().statusCode(200).extract().jsonPath();
+        assertFalse(full.getList("nextIndicators").isEmpty(), "the sparse profile has indicators to collect next");
+        assertEquals(full.getList("nextIndicators.indicator"), summary.getList("nextIndicators"));
+        assertEquals(full.getList("warnings"), summary.getList("warnings"));
+        // peers are for prefecture-level regions
+        JsonPath fullCity = given().contentType(ContentType.JSON).body(COAL).post(URL).then().statusCode(200)
+                .extract().jsonPath();
+        JsonPath city = given().filter(Contract.validated()).contentType(ContentType.JSON)
+                .queryParam("view", "summary").queryParam("include", "peerContext").body(COAL).post(URL)
+                .then().statusCode(200).extract().jsonPath();
+        assertFalse(city.getList("peerContext").isEmpty(), "a prefecture has peers");
+        for (String path : List.of("indicator", "valueYear", "censusYear", "comparable", "rank", "percentile", "of")) {
+            assertEquals(fullCity.getList("peerContext." + path), city.getList("peerContext." + path), path);
+        }
+        JsonPath plain = given().contentType(ContentType.JSON).queryParam("view", "summary").body(sparse).post(URL)
+                .then().statusCode(200).extract().jsonPath();
+        assertNull(plain.get("nextIndicators"));
+        assertNull(plain.get("peerContext"));
+    }
+
+    @Test
     void limitAppliesToTheSummaryToo() {
         given().filter(Contract.validated()).contentType(ContentType.JSON).queryParam("view", "summary")
                 .queryParam("limit", 3).body(COAL).post(URL).then().statusCode(200)
