@@ -213,7 +213,7 @@ public class ProblemList {
         Map<String, Object> out = new TreeMap<>();
         profile.fields().forEachRemaining(group -> group.getValue().fields().forEachRemaining(f -> {
             JsonNode v = f.getValue();
-            if (!v.isNull() && !v.isContainerNode()) {
+            if (!v.isNull() && !v.isContainerNode() && ProfileIndicators.exists(group.getKey() + "." + f.getKey())) {
                 out.put(group.getKey() + "." + f.getKey(), v.isNumber() ? v.numberValue() : v.isBoolean()
                         ? v.booleanValue() : v.asText());
             }

@@ -8,6 +8,7 @@ import io.nqpf.advisor.engine.facts.Stage;
 import io.nqpf.advisor.knowledge.ThresholdDef;
 import io.nqpf.advisor.profile.ProfileIndicators;
 import io.nqpf.advisor.profile.RegionProfile;
+import io.nqpf.advisor.profile.ValueYears;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -51,21 +52,32 @@ public final class Evaluator {
         Map<String, Object> values = ProfileIndicators.values(profile);
         List<Evidence> observed = new ArrayList<>();
         List<Evidence> hypothetical = new ArrayList<>();
-        for (ThresholdDef t : ruleset.catalog().thresholdsFor(profile.year())) {
+        int profileYear = profile.year();
+        Map<Integer, Map<String, ThresholdDef>> otherYears = new HashMap<>();
+        for (ThresholdDef profileThreshold : ruleset.catalog().thresholdsFor(profileYear)) {
+            int year = ValueYears.of(profile, profileThreshold.indicator());
+            // a value of another year is judged by the threshold of its own year; none applies when the national
+            // series has no figure that early
+            ThresholdDef t = year == profileYear ? profileThreshold
+                    : otherYears.computeIfAbsent(year, y -> byId(ruleset.catalog().thresholdsFor(y)))
+                            .get(profileThreshold.id());
+            if (t == null) {
+                continue;
+            }
             Object value = values.get(t.indicator());
             if (value == null) {
                 if (whatIf) {
-                    hypothetical.add(new Evidence(t, null, 1.0, Evidence.Basis.MISSING, 0));
+                    hypothetical.add(new Evidence(t, null, 1.0, Evidence.Basis.MISSING, 0, year));
                 }
                 continue;
             }
             OptionalDouble excess = t.excess(value);
             if (excess.isPresent()) {
-                observed.add(new Evidence(t, value, excess.getAsDouble(), Evidence.Basis.OBSERVED, 0));
+                observed.add(new Evidence(t, value, excess.getAsDouble(), Evidence.Basis.OBSERVED, 0, year));
             } else if (whatIf) {
                 OptionalDouble gap = t.nearGap(value);
                 if (gap.isPresent()) {
-                    hypothetical.add(new Evidence(t, value, 0.0, Evidence.Basis.NEAR, gap.getAsDouble()));
+                    hypothetical.add(new Evidence(t, value, 0.0, Evidence.Basis.NEAR, gap.getAsDouble(), year));
                 }
             }
         }
@@ -151,6 +163,12 @@ public final class Evaluator {
                 }
             }
         });
+    }
+
+    private static Map<String, ThresholdDef> byId(List<ThresholdDef> thresholds) {
+        Map<String, ThresholdDef> byId = new HashMap<>();
+        thresholds.forEach(t -> byId.put(t.id(), t));
+        return byId;
     }
 
     private static boolean isStage(String target) {

@@ -101,9 +101,10 @@ public final class ProfileReader {
 
     public <T> void validate(T value) {
         var violations = validator.validate(value);
-        if (!violations.isEmpty()) {
-            List<Violation> list = violations.stream()
-                    .map(v -> new Violation(v.getPropertyPath().toString(), message(v)))
+        List<Violation> years = value instanceof RegionProfile p ? ValueYears.violations(p) : List.of();
+        if (!violations.isEmpty() || !years.isEmpty()) {
+            List<Violation> list = java.util.stream.Stream.concat(violations.stream()
+                    .map(v -> new Violation(v.getPropertyPath().toString(), message(v))), years.stream())
                     .sorted(Comparator.comparing(Violation::field).thenComparing(v -> v.text().toString()))
                     .toList();
             throw new InvalidProfileException(INVALID, list);

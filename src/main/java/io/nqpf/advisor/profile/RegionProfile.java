@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -41,5 +42,23 @@ public record RegionProfile(
         @Valid Fiscal fiscal,
         @Valid Governance governance,
         @Valid PublicServices publicServices,
-        @Valid UrbanFunction urbanFunction) {
+        @Valid UrbanFunction urbanFunction,
+        @Schema(description = "The year each value describes, by the JSON path of its field (economy.rdIntensityPct) "
+                + "or of its group (talent: every field of the group without a year of its own). A value without one "
+                + "is of the profile's year. Benchmarks are chosen by the value's year; a year must lie from 2000 to "
+                + "the profile's year", example = "{\"talent.agedSharePct\": 2020}")
+        Map<String, Integer> asOf,
+        @Schema(description = "Where each value comes from, by the JSON path of its field or group: a text or an "
+                + "address, at most " + ValueYears.SOURCE_MAX + " characters",
+                example = "{\"talent.agedSharePct\": \"第七次全国人口普查公报\"}")
+        Map<String, String> sources) {
+
+    /** A profile without value years or sources: every value is of the profile's year. */
+    public RegionProfile(String regionId, String name, Integer year, Level level, MacroRegion macroRegion,
+            SizeClass sizeClass, Typology typology, Economy economy, Innovation innovation, Talent talent,
+            Digital digital, UrbanRural urbanRural, Fiscal fiscal, Governance governance,
+            PublicServices publicServices, UrbanFunction urbanFunction) {
+        this(regionId, name, year, level, macroRegion, sizeClass, typology, economy, innovation, talent, digital,
+                urbanRural, fiscal, governance, publicServices, urbanFunction, null, null);
+    }
 }

@@ -19,13 +19,18 @@ public final class PeerGroups {
             "talent.agedSharePct", "talent.populationChangePct");
 
     /**
+     * @param valueYear  the year the value describes
+     * @param censusYear the census it is compared with: the value's own year when that is a census year, else the
+     *                   nearest census (then only to say that it cannot be compared)
+     * @param comparable whether the value is of the census year, so that ranking it among that census compares like
+     *                   with like; when false, percentile and rank are null
      * @param percentile share of the other units whose value is lower, ties counted half, 0..100, one decimal
      * @param median     median of all units of that census year
      * @param rank       1 for the highest value
      * @param of         units with a value, the region counted once
      */
-    public record Standing(String indicator, double value, int censusYear, double percentile, double median, int rank,
-            int of) {
+    public record Standing(String indicator, double value, int valueYear, int censusYear, boolean comparable,
+            Double percentile, double median, Integer rank, int of) {
     }
 
     /** By census year and indicator: each unit's value by its code. */
@@ -82,22 +87,43 @@ public final class PeerGroups {
     }
 
     /**
-     * The standing of a profile's values among the prefecture-level units of the nearest census year. A region of the
-     * table (regionId {@code cn-<code>}) is compared with the others, its own census figure left out, so that a value
-     * the planner updated is not compared with its older self.
+     * The standing of a profile's values among the prefecture-level units of a census, like with like: a value of a
+     * census year (its {@code asOf} year, else the profile's) among that census; for the annual population change that
+     * is the census's ten-year average, so a one-year change of another year is not ranked among them. A value of a
+     * year without a census is listed as not comparable, against the census nearest its year. A region of the table
+     * (regionId {@code cn-<code>}) is compared with the others, its own census figure left out, so that a value the
+     * planner updated is not compared with its older self.
      *
      * @param values the profile's known values by path
+     * @param yearOf the year each value describes, by path
      */
-    public static List<Standing> standings(String regionId, int year, Map<String, Object> values) {
-        int census = nearestCensusYear(year);
+    public static List<Standing> standings(String regionId, Map<String, Object> values,
+            java.util.function.ToIntFunction<String> yearOf) {
         String own = regionId != null && regionId.startsWith("cn-") ? regionId.substring(3) : null;
         List<Standing> standings = new ArrayList<>();
         for (String indicator : INDICATORS) {
+            if (!(values.get(indicator) instanceof Number n)) {
+                continue;
+            }
+            int valueYear = yearOf.applyAsInt(indicator);
+            boolean comparable = VALUES.containsKey(valueYear) && VALUES.get(valueYear).containsKey(indicator);
+            int census = comparable ? valueYear : nearestCensusYear(valueYear);
+            if (!VALUES.get(census).containsKey(indicator)) {
+                // that census lacks the indicator (the annual change needs two censuses): the one that has it, to say
+                // that the value cannot be ranked there
+                census = CensusTable.LAST_YEAR;
+            }
             Map<String, Double> peers = VALUES.get(census).get(indicator);
-            if (peers == null || !(values.get(indicator) instanceof Number n)) {
+            if (peers == null) {
                 continue;
             }
             double v = n.doubleValue();
+            if (!comparable) {
+                int others = peers.size() - (own != null && peers.containsKey(own) ? 1 : 0);
+                standings.add(new Standing(indicator, v, valueYear, census, false, null,
+                        median(SORTED.get(census).get(indicator)), null, others + 1));
+                continue;
+            }
             int lower = 0;
             int equal = 0;
             int higher = 0;
@@ -116,8 +142,8 @@ public final class PeerGroups {
             }
             int others = lower + equal + higher;
             double percentile = others == 0 ? 50 : Math.round(1000.0 * (lower + 0.5 * equal) / others) / 10.0;
-            standings.add(new Standing(indicator, v, census, percentile, median(SORTED.get(census).get(indicator)),
-                    higher + 1, others + 1));
+            standings.add(new Standing(indicator, v, valueYear, census, true, percentile,
+                    median(SORTED.get(census).get(indicator)), higher + 1, others + 1));
         }
         return standings;
     }

@@ -98,8 +98,16 @@ public class RegionDirectory {
         }
         Talent talent = new Talent(figures.population(), figures.urbanizationRatePct(), change, null,
                 figures.agedSharePct(), null, null, null);
+        // each census value carries its year and source, so that it stays a census value when the planner moves the
+        // profile to a later year
+        Map<String, Integer> asOf = new java.util.LinkedHashMap<>();
+        Map<String, String> sources = new java.util.LinkedHashMap<>();
+        for (StartingProfile.Derivation d : derivations) {
+            asOf.put(d.indicator(), year);
+            sources.put(d.indicator(), SOURCE);
+        }
         RegionProfile profile = new RegionProfile(region.regionId(), region.name(), year, region.level(),
-                region.macroRegion(), null, null, null, null, talent, null, null, null, null, null, null);
+                region.macroRegion(), null, null, null, null, talent, null, null, null, null, null, null, asOf, sources);
         return new StartingProfile(profile, new StartingProfile.Provenance(SOURCE, LICENSE, year, derivations,
                 List.of(new StartingProfile.Derivation("sizeClass", SIZE_CLASS_NOT_FILLED))));
     }

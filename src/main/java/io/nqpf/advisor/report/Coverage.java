@@ -3,6 +3,8 @@ package io.nqpf.advisor.report;
 import io.nqpf.advisor.engine.Evaluation;
 import io.nqpf.advisor.knowledge.Catalog;
 import io.nqpf.advisor.knowledge.Language;
+import io.nqpf.advisor.profile.RegionProfile;
+import io.nqpf.advisor.profile.ValueYears;
 import java.util.Map;
 
 /**
@@ -32,15 +34,26 @@ final class Coverage {
         return share < PARTIAL ? "INSUFFICIENT" : share < GOOD ? "PARTIAL" : "GOOD";
     }
 
-    static Report.CoverageView of(Evaluation ev, int bottlenecksFound, Language lang) {
+    /**
+     * The share, its verdict and one sentence; the sentence also says how many values describe a year earlier than
+     * the profile's (each judged by its own year's national figures).
+     */
+    static Report.CoverageView of(RegionProfile profile, Evaluation ev, int bottlenecksFound, Language lang) {
         Catalog catalog = ev.ruleset().catalog();
         double share = share(ev);
         String verdict = verdict(share);
         String key = "coverage." + verdict.toLowerCase();
         String sentence = catalog.factor(key, lang).replace("{percent}", String.valueOf(Math.round(share * 100)));
+        Map<String, Integer> older = ValueYears.older(profile);
+        Integer oldest = older.values().stream().min(Integer::compare).orElse(null);
+        if (!older.isEmpty()) {
+            sentence = sentence + catalog.factor(older.size() == 1 ? "coverage.older-one" : "coverage.older", lang)
+                    .replace("{count}", String.valueOf(older.size())).replace("{year}", String.valueOf(profile.year()))
+                    .replace("{oldest}", String.valueOf(oldest));
+        }
         if (bottlenecksFound == 0) {
             sentence = sentence + catalog.factor(key + ".none-found", lang);
         }
-        return new Report.CoverageView(share, verdict, sentence);
+        return new Report.CoverageView(share, verdict, sentence, older.size(), oldest);
     }
 }

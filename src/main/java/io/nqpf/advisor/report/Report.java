@@ -30,8 +30,9 @@ public record Report(
         @Schema(description = "The most valuable indicators to collect next, at most five, most valuable first: the "
                 + "first data gaps with some leverage, each with the reason in the report's language")
         List<NextIndicator> nextIndicators,
-        @Schema(description = "For a prefecture-level region: where it stands among all prefecture-level units of the "
-                + "census nearest the profile's year (2010 or 2020) on the indicators the census covers; empty otherwise")
+        @Schema(description = "For a prefecture-level region: where it stands among all prefecture-level units of a "
+                + "census (2010 or 2020) on the indicators the census covers, each value among the census of its own "
+                + "year; a value of a year without a census is listed as not comparable; empty for other levels")
         List<PeerView> peerContext,
         @Schema(description = "Only with explain=full: the rules that fired, in order") List<TraceItem> trace) {
 
@@ -81,8 +82,10 @@ public record Report(
             @Schema(enumeration = {"<", ">", "<=", ">=", "==", "!="}) String comparison,
             @Schema(description = "Where the threshold comes from") String reference,
             @Schema(description = "Watchlist only: distance to the threshold in the indicator's own units") Double gap,
+            @Schema(description = "The year the value describes: its asOf year in the profile, else the profile's "
+                    + "year", example = "2020") Integer valueYear,
             @Schema(description = "For a threshold set from a national figure: the year of the figure used, the "
-                    + "profile's own year or, where that year has none, the nearest earlier one") Integer benchmarkYear) {
+                    + "value's own year or, where that year has none, the nearest earlier one") Integer benchmarkYear) {
     }
 
     @Schema(name = "Warning", description = "A value to check, in the report's language")
@@ -99,7 +102,12 @@ public record Report(
             @Schema(enumeration = {"INSUFFICIENT", "PARTIAL", "GOOD"}, description = "INSUFFICIENT below 0.35, GOOD "
                     + "from 0.7") String verdict,
             @Schema(description = "One sentence in the report's language; for a report without bottlenecks it says "
-                    + "whether the region looks sound or the data cannot tell") String summary) {
+                    + "whether the region looks sound or the data cannot tell; it also says how many values are "
+                    + "older than the profile's year") String summary,
+            @Schema(description = "How many of the profile's values describe a year earlier than the profile's "
+                    + "(asOf)", example = "3") int olderValues,
+            @Schema(description = "The earliest year a value describes, when it is earlier than the profile's year; "
+                    + "absent otherwise", example = "2020") Integer oldestYear) {
     }
 
     @Schema(name = "ClearsWhen", description = "An indicator change that, with the others listed, makes the bottleneck disappear")
@@ -186,14 +194,21 @@ public record Report(
             @Schema(description = "Indicators of the rule the profile lacks") List<String> missing) {
     }
 
-    @Schema(name = "Peer", description = "The region's value among all prefecture-level units of one census")
+    @Schema(name = "Peer", description = "The region's value among all prefecture-level units of one census, "
+            + "compared like with like: a value of a census year among that census; a value of another year is not "
+            + "ranked (comparable false) and the sentence says why")
     public record PeerView(@Schema(example = "talent.populationChangePct") String indicator, String label,
             @Schema(description = "The profile's value") Object value,
-            @Schema(description = "The census nearest the profile's year", enumeration = {"2010", "2020"}) int censusYear,
-            @Schema(description = "Share of the other units with a lower value, ties counted half, 0..100",
-                    minimum = "0", maximum = "100") double percentile,
+            @Schema(description = "The year the value describes (asOf, else the profile's year)", example = "2020")
+            int valueYear,
+            @Schema(description = "The census the value is compared with: the value's own year when it is a census "
+                    + "year, else the census nearest it", enumeration = {"2010", "2020"}) int censusYear,
+            @Schema(description = "false when the value is not of a census year (or, for the annual population "
+                    + "change, not the census's ten-year average): it is then not ranked") boolean comparable,
+            @Schema(description = "Share of the other units with a lower value, ties counted half, 0..100; absent "
+                    + "when not comparable", minimum = "0", maximum = "100") Double percentile,
             @Schema(description = "Median of all prefecture-level units of that census") Object median,
-            @Schema(description = "1 for the highest value") int rank,
+            @Schema(description = "1 for the highest value; absent when not comparable") Integer rank,
             @Schema(description = "Units with a value, the region counted once") int of,
             @Schema(description = "One sentence in the report's language") String sentence) {
     }

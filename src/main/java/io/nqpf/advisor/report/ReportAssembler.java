@@ -95,7 +95,7 @@ public final class ReportAssembler {
         return new Report(UUID.randomUUID(), Instant.now(), lang.tag(),
                 new Report.RulesetRef(ev.ruleset().version(), ev.ruleset().sha256()),
                 new Report.RegionRef(profile.regionId(), profile.name(), profile.year()),
-                Coverage.of(ev, bottlenecks.size(), lang), Plausibility.of(ev.values(), ev.ruleset().catalog(), lang),
+                Coverage.of(profile, ev, bottlenecks.size(), lang), Plausibility.of(ev.values(), ev.ruleset().catalog(), lang),
                 stage, bottlenecks, recommendations, sequencing(found.keySet(), recommendations, ev, lang), watchlist,
                 gaps, DataGaps.next(gaps, ev, lang), Peers.of(profile, ev.values(), catalog, lang), trace);
     }

@@ -46,7 +46,7 @@ final class Wording {
         ThresholdDef t = e.threshold();
         return new Report.EvidenceView(e.getIndicator(), catalog.indicatorLabel(e.getIndicator(), lang), e.getValue(),
                 t.thresholdValue(), t.comparison().symbol(), t.reference().in(lang),
-                e.basis() == Evidence.Basis.NEAR ? number(e.gap()) : null, t.benchmarkYear());
+                e.basis() == Evidence.Basis.NEAR ? number(e.gap()) : null, e.valueYear(), t.benchmarkYear());
     }
 
     /** "研发经费投入强度为0.45%，低于2.65%——全国研发经费投入强度…", "R&D intensity is 0.45%, below 2.65% — …". */

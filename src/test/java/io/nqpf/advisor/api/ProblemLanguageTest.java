@@ -27,6 +27,12 @@ class ProblemLanguageTest {
     private static final String MINIMAL = """
             {"regionId":"t-1","name":"测试市","year":2023,"level":"PREFECTURE"}""";
 
+    private static final String BAD_YEAR = """
+            {"regionId":"t-1","name":"测试市","year":2023,"level":"PREFECTURE","talent":{"agedSharePct":13.7},
+             "asOf":{"talent.agedSharePct":2024}}""";
+    private static final String UNKNOWN_SOURCE = """
+            {"regionId":"t-1","name":"测试市","year":2023,"level":"PREFECTURE","sources":{"talent.agedShare":"七普"}}""";
+
     private static ValidatableResponse post(RequestSpecification request, String body, int status) {
         return request.filter(Contract.responsesOnly()).contentType(ContentType.JSON).body(body).post(URL).then()
                 .statusCode(status).contentType(startsWith(Problem.MEDIA_TYPE)).body("status", equalTo(status));
@@ -62,6 +68,21 @@ class ProblemLanguageTest {
                 .body("violations[0].field", equalTo("innovation.rdIntensityPct"))
                 .body("violations[0].message", equalTo("must be less than or equal to 20 (was 25.0)"))
                 .body("detail", equalTo("innovation.rdIntensityPct: must be less than or equal to 20 (was 25.0)"));
+    }
+
+    @Test
+    void aValueYearAfterTheProfileAndASourceOfNoFieldAreRefusedInTheRequestsLanguage() {
+        post(given().queryParam("lang", "zh-CN"), BAD_YEAR, 400)
+                .body("violations[0].field", equalTo("asOf.talent.agedSharePct"))
+                .body("violations[0].message", equalTo("须为 2000 至 2023（画像年份）之间的年份（收到 2024）"));
+        post(given().queryParam("lang", "en"), BAD_YEAR, 400)
+                .body("violations[0].field", equalTo("asOf.talent.agedSharePct"))
+                .body("violations[0].message", equalTo("must be a year from 2000 to 2023, the profile's year (was 2024)"));
+        post(given().queryParam("lang", "en"), UNKNOWN_SOURCE, 400)
+                .body("violations[0].field", equalTo("sources.talent.agedShare"))
+                .body("violations[0].message", startsWith("'talent.agedShare' is not a field or group of the profile"));
+        post(given().queryParam("lang", "zh-CN"), UNKNOWN_SOURCE, 400)
+                .body("violations[0].message", startsWith("“talent.agedShare”不是区域画像的字段或分组"));
     }
 
     @Test

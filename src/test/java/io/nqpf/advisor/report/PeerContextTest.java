@@ -50,7 +50,7 @@ class PeerContextTest {
         assertEquals(2020, change.censusYear());
         assertEquals(-2.85, ((Number) change.value()).doubleValue());
         assertEquals(changes.length, change.of());
-        assertEquals(1 + Arrays.stream(changes).filter(c -> c > -2.85).count(), change.rank());
+        assertEquals(1 + Arrays.stream(changes).filter(c -> c > -2.85).count(), (long) change.rank());
         assertTrue(change.percentile() < 5, "七台河 lost people faster than 95% of prefectures: " + change);
         assertEquals(median(changes), ((Number) change.median()).doubleValue(), 1e-9);
         assertTrue(change.sentence().contains("rank " + change.rank() + " of " + change.of()), change.sentence());
@@ -59,7 +59,7 @@ class PeerContextTest {
                 .map(CensusFigures::agedSharePct).filter(Objects::nonNull).mapToDouble(Double::doubleValue).sorted().toArray();
         Report.PeerView agedView = en.get("talent.agedSharePct");
         assertEquals(aged.length, agedView.of());
-        assertEquals(1 + Arrays.stream(aged).filter(a -> a > 15.16).count(), agedView.rank());
+        assertEquals(1 + Arrays.stream(aged).filter(a -> a > 15.16).count(), (long) agedView.rank());
 
         Report.PeerView population = report(p, Language.ZH_CN).peerContext().stream()
                 .filter(v -> v.indicator().equals("talent.residentPopulation")).findFirst().orElseThrow();
@@ -68,16 +68,26 @@ class PeerContextTest {
     }
 
     @Test
-    void theNearestCensusIsUsedAndOnlyPrefecturesGetPeers() throws Exception {
+    void aValueIsRankedOnlyAmongTheCensusOfItsOwnYearAndOnlyPrefecturesGetPeers() throws Exception {
         String json = "{\"regionId\":\"x\",\"name\":\"x\",\"year\":2012,\"level\":\"PREFECTURE\","
                 + "\"talent\":{\"urbanizationRatePct\":100,\"populationChangePct\":-1}}";
         RegionProfile p = READER.read(ProfileReader.tree(json.getBytes(StandardCharsets.UTF_8)), RegionProfile.class);
         List<Report.PeerView> peers = report(p, Language.EN).peerContext();
-        // 2012 is nearest 2010, which has no annual change
-        assertEquals(List.of("talent.urbanizationRatePct"), peers.stream().map(Report.PeerView::indicator).toList());
-        assertEquals(2010, peers.get(0).censusYear());
-        assertEquals(1, peers.get(0).rank());
-        assertTrue(peers.get(0).percentile() > 99, peers.get(0).toString());
+        // values of 2012 are no census values: listed against the nearest census that has each, never ranked
+        assertEquals(List.of("talent.urbanizationRatePct", "talent.populationChangePct"),
+                peers.stream().map(Report.PeerView::indicator).toList());
+        assertEquals(List.of(2010, 2020), peers.stream().map(Report.PeerView::censusYear).toList());
+        assertTrue(peers.stream().noneMatch(Report.PeerView::comparable), peers.toString());
+        assertTrue(peers.stream().allMatch(v -> v.rank() == null && v.percentile() == null && v.valueYear() == 2012));
+
+        // dated to the 2010 census, the same urbanization is ranked among it
+        RegionProfile dated = READER.read(ProfileReader.tree(json.replace("}}", "},\"asOf\":{\"talent.urbanizationRatePct\":2010}}")
+                .getBytes(StandardCharsets.UTF_8)), RegionProfile.class);
+        Report.PeerView urban = report(dated, Language.EN).peerContext().get(0);
+        assertTrue(urban.comparable(), urban.toString());
+        assertEquals(2010, urban.censusYear());
+        assertEquals(1, urban.rank());
+        assertTrue(urban.percentile() > 99, urban.toString());
         RegionProfile county = READER.read(ProfileReader.tree(json.replace("PREFECTURE", "COUNTY")
                 .getBytes(StandardCharsets.UTF_8)), RegionProfile.class);
         assertEquals(List.of(), report(county, Language.EN).peerContext());

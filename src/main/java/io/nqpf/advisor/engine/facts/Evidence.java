@@ -16,8 +16,15 @@ public final class Evidence {
     private final double excess;
     private final Basis basis;
     private final double gap;
+    private final Integer valueYear;
 
     public Evidence(ThresholdDef threshold, Object value, double excess, Basis basis, double gap) {
+        this(threshold, value, excess, basis, gap, null);
+    }
+
+    /** @param valueYear the year the value describes (the profile's unless the profile says otherwise) */
+    public Evidence(ThresholdDef threshold, Object value, double excess, Basis basis, double gap, Integer valueYear) {
+        this.valueYear = valueYear;
         this.threshold = threshold;
         this.value = value;
         this.excess = excess;
@@ -50,6 +57,11 @@ public final class Evidence {
 
     public Basis basis() {
         return basis;
+    }
+
+    /** The year the value describes; the threshold is that of this year (or the nearest earlier with a figure). */
+    public Integer valueYear() {
+        return valueYear;
     }
 
     /** For NEAR evidence, how far the value must move to pass the threshold, in the indicator's units. */
