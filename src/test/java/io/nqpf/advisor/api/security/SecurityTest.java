@@ -157,7 +157,7 @@ class SecurityTest {
         Path runaway = TempRulesProfile.DIR.resolve("runaway.drl");
         Files.writeString(runaway, RUNAWAY_FILE);
         try {
-            // the limits in this profile are 10 s of CPU time and 30 s in all (test clients wait 60 s)
+            // the limits in this profile are 20 s of CPU time and 60 s in all (test clients wait 120 s)
             CompletableFuture<io.restassured.response.ExtractableResponse<?>> first = CompletableFuture.supplyAsync(
                     () -> admin().post("/api/v1/ruleset/reload").then().extract());
             await().atMost(Duration.ofSeconds(60)).until(() -> metric("advisor_ruleset_build_running") == 1);
@@ -313,7 +313,7 @@ class SecurityTest {
     void halfSentRequestsAndIdleConnectionsAreClosed() throws Exception {
         try (Socket slow = new Socket(base.getHost(), base.getPort()); Socket idle = new Socket(base.getHost(), base.getPort())) {
             slow.setSoTimeout(10_000);
-            idle.setSoTimeout(60_000); // the secured profile closes idle connections after 40 s
+            idle.setSoTimeout(120_000); // the secured profile closes idle connections after 70 s
             OutputStream out = slow.getOutputStream();
             out.write(("POST /api/v1/recommendations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 100\r\n\r\n{\"regionId\":").getBytes(StandardCharsets.US_ASCII));
