@@ -69,7 +69,27 @@ export function renderReplay(container, replay, c) {
       h('li', {class: 'r-moved'}, `${t('assess.replay.moved')} ${replay.changes.rankMoves.length}`))));
 }
 
-/** The problem list: the timeline of severities, the table of states, print and JSON. */
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The problem list as a workbook, fetched with the planner's credentials and saved. */
+async function workbook(regionId, lang) {
+  const url = new URL(`api/v1/regions/${encodeURIComponent(regionId)}/problems`, document.baseURI);
+  url.searchParams.set('format', 'xlsx');
+  if (lang) {
+    url.searchParams.set('lang', lang);
+  }
+  const response = await fetch(url, {headers: {Accept: XLSX, Authorization: credentials.header()}});
+  if (!response.ok) {
+    return;
+  }
+  const link = h('a', {href: URL.createObjectURL(await response.blob()), download: `problems-${regionId}.xlsx`});
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
+
+/** The problem list: the timeline of severities, the table of states, print, JSON and Excel. */
 export function renderProblems(container, list, c) {
   const {t} = c;
   disposeCharts('problems');
@@ -88,7 +108,9 @@ export function renderProblems(container, list, c) {
     h('p', {class: 'summary'}, counts.map(([s, n]) => `${t('state.' + s)} ${n}`).join(' · ')),
     h('p', {class: 'no-print'},
       h('button', {type: 'button', id: 'print-problems', onclick: () => window.print()}, t('report.print')), ' ',
-      h('button', {type: 'button', id: 'download-problems', onclick: json}, t('problems.json'))),
+      h('button', {type: 'button', id: 'download-problems', onclick: json}, t('problems.json')), ' ',
+      h('button', {type: 'button', id: 'download-problems-xlsx', onclick: () => workbook(list.regionId, c.lang)},
+        t('problems.xlsx'))),
     h('figure', {}, chartBox, h('figcaption', {}, t('problems.chart.caption'))),
     table(t('problems.table.caption'), [
       {key: 'title', label: t('problems.col.problem'), cell: p => [p.title, h('span', {class: 'note'}, ` ${p.id}`)]},

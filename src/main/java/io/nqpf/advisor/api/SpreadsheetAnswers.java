@@ -131,6 +131,17 @@ public class SpreadsheetAnswers {
         return download(out, SheetUpload.XLSX, "nqpf-compare.xlsx");
     }
 
+    /** A region's problem list as a workbook. */
+    Response problemList(Object list, Language language) {
+        JsonNode tree = json.valueToTree(list);
+        StreamingOutput body = out -> {
+            try (ReportWorkbook workbook = ReportWorkbook.problemList(language, tree)) {
+                workbook.write(out);
+            }
+        };
+        return download(body, SheetUpload.XLSX, "nqpf-problems-" + safe(tree.path("regionId").asText("region")) + ".xlsx");
+    }
+
     private void add(ReportWorkbook workbook, BatchItem item, Language language) {
         if (item.evaluated()) {
             workbook.addReport(json.valueToTree(item.report()));

@@ -63,6 +63,7 @@ public class DecisionLog {
 
     private static final Logger LOG = Logger.getLogger(DecisionLog.class);
     private static final int BATCH = 200;
+    private static final long LINGER_MILLIS = 250;
 
     private final Mode mode;
     private final Store store;
@@ -126,8 +127,8 @@ public class DecisionLog {
                     Entry first = queue.poll(200, TimeUnit.MILLISECONDS);
                     if (first != null) {
                         batch.add(first);
+                        gather(batch);
                     }
-                    queue.drainTo(batch, BATCH - batch.size());
                     admin.drainTo(actions);
                 }
                 if (batch.isEmpty() && actions.isEmpty()) {
@@ -166,6 +167,24 @@ public class DecisionLog {
                 batch.clear();
                 actions.clear();
             }
+        }
+    }
+
+    /**
+     * Lets a batch fill for up to {@link #LINGER_MILLIS} after its first entry (unless stopping): one transaction
+     * then carries many evaluations, where writing each as it came cost a commit, and the database's work, apiece.
+     */
+    private void gather(List<Entry> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+        queue.drainTo(batch, BATCH - batch.size());
+        while (batch.size() < BATCH && !stopping) {
+            long left = deadline - System.nanoTime();
+            Entry next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, BATCH - batch.size());
         }
     }
 

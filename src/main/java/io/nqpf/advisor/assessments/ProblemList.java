@@ -154,13 +154,19 @@ public class ProblemList {
                         language));
             }
         }
+        // the comparison tells a bottleneck that cleared only because its national benchmark moved
+        List<String> shifted = cmp.benchmarkShift().stream().filter(s -> s.id().equals(t.id))
+                .map(ComparisonReport.BenchmarkShift::indicator).distinct().toList();
+        if (!shifted.isEmpty()) {
+            return new Outcome(BENCHMARK_SHIFT, changes(shifted, valuesBefore, valuesAfter, then, now, catalog, language));
+        }
         for (ComparisonReport.BottleneckChange c : cmp.resolved()) {
             if (c.id().equals(t.id)) {
                 if (!c.causedBy().isEmpty()) {
                     return new Outcome(RESOLVED, changes(c.causedBy(), valuesBefore, valuesAfter, then, now, catalog,
                             language));
                 }
-                // none of the values it rests on changed, yet it cleared: its threshold's national figure moved
+                // none of the values it rests on changed, yet it cleared, and no benchmark moved: as the evidence says
                 return new Outcome(BENCHMARK_SHIFT, changes(indicators(t.evidence.get(then.year())), valuesBefore,
                         valuesAfter, then, now, catalog, language));
             }

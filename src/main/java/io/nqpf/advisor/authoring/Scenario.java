@@ -25,11 +25,18 @@ public record Scenario(String name, String why, JsonNode profile, Expect expect)
      * @param dataGaps       indicators that must be listed as data gaps
      * @param cityIndustryStage the stage of city industry (003): SCALE_EXPANSION, EFFICIENCY, ECOSYSTEM_INNOVATION
      *                       or UNDETERMINED
+     * @param presumed       bottleneck ids that must be diagnosed as PRESUMED (resting on values not given)
+     * @param certain        bottleneck ids that must be diagnosed as CERTAIN
+     * @param stageDecidedBy indicators that an undetermined smart-specialization stage must name as deciding it
+     * @param cityStageCertainty CERTAIN or PRESUMED: how sure the stage of city industry is
+     * @param notInClearsWhen indicators that no bottleneck's clearsWhen may ask to change
      */
     public record Expect(List<String> bottlenecks, List<String> notBottlenecks, String stage, Integer top,
             List<String> inTop, List<String> notInTop, List<String> absent, List<List<String>> ranksBefore,
             List<String> watchlist, List<String> dataGaps, Integer maxBottlenecks, Integer minBottlenecks,
-            List<String> leadingBottlenecks, Integer maxRecommendations, String cityIndustryStage) {
+            List<String> leadingBottlenecks, Integer maxRecommendations, String cityIndustryStage,
+            List<String> presumed, List<String> certain, List<String> stageDecidedBy, String cityStageCertainty,
+            List<String> notInClearsWhen) {
     }
 
     /** A scenario file: a list of cases, each bound on its own so that one broken case does not hide the others. */

@@ -187,6 +187,23 @@ public final class ScenarioRunner {
         each(e.watchlist(), id -> !watch.contains(id), id -> id + " expected on the watchlist " + watch, failures);
         List<String> gaps = report.dataGaps().stream().map(Report.DataGapView::indicator).toList();
         each(e.dataGaps(), id -> !gaps.contains(id), id -> id + " expected among the data gaps " + gaps, failures);
+        java.util.Map<String, String> certainty = new java.util.LinkedHashMap<>();
+        report.bottlenecks().forEach(b -> certainty.put(b.id(), b.certainty()));
+        each(e.presumed(), id -> !"PRESUMED".equals(certainty.get(id)),
+                id -> "bottleneck " + id + " expected PRESUMED; found " + certainty, failures);
+        each(e.certain(), id -> !"CERTAIN".equals(certainty.get(id)),
+                id -> "bottleneck " + id + " expected CERTAIN; found " + certainty, failures);
+        List<String> stageBy = report.smartSpecialization().decidedBy() == null ? List.of()
+                : report.smartSpecialization().decidedBy().stream().map(Report.IndicatorRef::indicator).toList();
+        each(e.stageDecidedBy(), id -> !stageBy.contains(id),
+                id -> id + " expected to decide the stage; decidedBy is " + stageBy, failures);
+        String cityCertainty = report.smartSpecialization().cityIndustryStage().certainty();
+        if (e.cityStageCertainty() != null && !e.cityStageCertainty().equals(cityCertainty)) {
+            failures.add("city industry stage " + e.cityStageCertainty() + " expected, was " + cityCertainty);
+        }
+        List<String> cleared = report.bottlenecks().stream().flatMap(b -> b.clearsWhen().stream())
+                .map(Report.ClearsWhenView::indicator).toList();
+        each(e.notInClearsWhen(), cleared::contains, id -> id + " must not be in any clearsWhen", failures);
         return new Result(c, failures, report);
     }
 

@@ -52,7 +52,8 @@ final class DrlScanner {
     }
 
     private static final Map<String, IdSpace> PATTERN_IDS = Map.of(
-            "Bottleneck", IdSpace.BOTTLENECK, "Candidate", IdSpace.COUNTERMEASURE, "Evidence", IdSpace.THRESHOLD);
+            "Bottleneck", IdSpace.BOTTLENECK, "Candidate", IdSpace.COUNTERMEASURE, "Evidence", IdSpace.THRESHOLD,
+            "Unknown", IdSpace.THRESHOLD);
     /** Each findings call, the kind of rule that makes it. */
     private static final Map<String, String> CALL_KINDS = Map.of("bottleneck", "DIAGNOSIS", "stage", "STAGE",
             "cityStage", "STAGE", "recommend", "COUNTERMEASURE", "fit", "ADJUSTMENT", "stageFit", "ADJUSTMENT",

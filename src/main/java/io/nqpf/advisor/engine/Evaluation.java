@@ -18,10 +18,11 @@ import java.util.Set;
  * @param watchlist    bottleneck id to the near-threshold evidence that would make it fire
  * @param dataGaps     missing indicator to what needed it
  * @param fired        rule names in firing order (the real pass)
+ * @param certainty    which findings hold whatever the missing values are, and what decides the others
  */
 public record Evaluation(Ruleset ruleset, Map<String, Object> values, Findings findings, Stage stage,
         SmartSpecialization stageFinding, List<String> stageMissing, Map<String, Watch> watchlist,
-        Map<String, DataGap> dataGaps, List<String> fired) {
+        Map<String, DataGap> dataGaps, List<String> fired, Certainty certainty) {
 
     /** A bottleneck that near-threshold values would make fire, with that evidence and the rules. */
     public record Watch(List<Evidence> evidence, Set<String> rules) {

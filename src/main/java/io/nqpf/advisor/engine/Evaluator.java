@@ -5,6 +5,7 @@ import io.nqpf.advisor.engine.facts.Findings;
 import io.nqpf.advisor.engine.facts.Region;
 import io.nqpf.advisor.engine.facts.SmartSpecialization;
 import io.nqpf.advisor.engine.facts.Stage;
+import io.nqpf.advisor.engine.facts.Unknown;
 import io.nqpf.advisor.knowledge.ThresholdDef;
 import io.nqpf.advisor.profile.ProfileIndicators;
 import io.nqpf.advisor.profile.RegionProfile;
@@ -52,6 +53,10 @@ public final class Evaluator {
         Map<String, Object> values = ProfileIndicators.values(profile);
         List<Evidence> observed = new ArrayList<>();
         List<Evidence> hypothetical = new ArrayList<>();
+        List<Evidence> missing = new ArrayList<>();
+        List<Unknown> unknown = new ArrayList<>();
+        Map<String, String> missingIds = new LinkedHashMap<>();
+        Map<String, Boolean> signals = new LinkedHashMap<>();
         int profileYear = profile.year();
         Map<Integer, Map<String, ThresholdDef>> otherYears = new HashMap<>();
         for (ThresholdDef profileThreshold : ruleset.catalog().thresholdsFor(profileYear)) {
@@ -66,10 +71,20 @@ public final class Evaluator {
             }
             Object value = values.get(t.indicator());
             if (value == null) {
+                Evidence e = new Evidence(t, null, 1.0, Evidence.Basis.MISSING, 0, year);
+                missing.add(e);
+                unknown.add(new Unknown(t));
+                missingIds.put(t.id(), t.indicator());
+                if (Stage.SIGNALS.contains(t.id())) {
+                    signals.put(t.indicator(), null);
+                }
                 if (whatIf) {
-                    hypothetical.add(new Evidence(t, null, 1.0, Evidence.Basis.MISSING, 0, year));
+                    hypothetical.add(e);
                 }
                 continue;
+            }
+            if (Stage.SIGNALS.contains(t.id())) {
+                signals.put(t.indicator(), t.excess(value).isPresent());
             }
             OptionalDouble excess = t.excess(value);
             if (excess.isPresent()) {
@@ -83,9 +98,15 @@ public final class Evaluator {
         }
         Region region = new Region(profile);
         List<String> fired = new ArrayList<>();
-        Findings real = run(ruleset, region, observed, List.of(), fired, null);
+        // absent is not false: the settling pass gives every missing value as past its thresholds; a finding the
+        // real pass makes is CERTAIN only when the same rule makes it there too (Certainty), and the stage stands only
+        // when both passes find the same one
+        Findings settling = missing.isEmpty() ? null
+                : run(ruleset, region, observed, missing, new Findings(), null, null);
+        Findings real = run(ruleset, region, observed, unknown, settling == null ? new Findings()
+                : Findings.boundedBy(settling.stageFound() == null ? null : settling.stageFound().getStage()), fired, null);
         Findings possible = hypothetical.isEmpty() ? new Findings()
-                : run(ruleset, region, observed, hypothetical, null, match -> whatIfMatters(ruleset, match));
+                : run(ruleset, region, observed, hypothetical, new Findings(), null, match -> whatIfMatters(ruleset, match));
 
         Map<String, Evaluation.Watch> watchlist = new LinkedHashMap<>();
         Map<String, Evaluation.DataGap> gaps = new LinkedHashMap<>();
@@ -93,16 +114,17 @@ public final class Evaluator {
         for (Findings.Hit hit : possible.hits()) {
             boolean stageHit = isStage(hit.target());
             List<Evidence> near = hit.evidence().stream().filter(e -> e.basis() == Evidence.Basis.NEAR).toList();
-            List<Evidence> missing = hit.evidence().stream().filter(e -> e.basis() == Evidence.Basis.MISSING).toList();
-            if (!missing.isEmpty() && near.isEmpty()) {
-                for (Evidence e : missing) {
+            List<Evidence> absent = hit.evidence().stream().filter(e -> e.basis() == Evidence.Basis.MISSING).toList();
+            if (!absent.isEmpty() && near.isEmpty()) {
+                for (Evidence e : absent) {
                     Evaluation.DataGap gap = gaps.computeIfAbsent(e.getIndicator(),
                             k -> new Evaluation.DataGap(k, new LinkedHashSet<>(), new LinkedHashSet<>(), new ArrayList<>()));
                     gap.neededBy().add(hit.rule());
                     if (!gap.hits().contains(hit)) {
                         gap.hits().add(hit);
                     }
-                    boolean alreadyKnown = stageHit ? real.stage() != null : real.bottlenecks().containsKey(hit.target());
+                    boolean alreadyKnown = stageHit ? real.stage() != null
+                            : real.bottlenecks().containsKey(hit.target()) && !presumedIds(real, settling).contains(hit.target());
                     if (!alreadyKnown) {
                         gap.couldReveal().add(hit.target());
                     }
@@ -110,7 +132,7 @@ public final class Evaluator {
                         stageMissing.add(e.getIndicator());
                     }
                 }
-            } else if (!near.isEmpty() && missing.isEmpty() && !stageHit
+            } else if (!near.isEmpty() && absent.isEmpty() && !stageHit
                     && !real.bottlenecks().containsKey(hit.target())) {
                 Evaluation.Watch watch = watchlist.computeIfAbsent(hit.target(),
                         k -> new Evaluation.Watch(new ArrayList<>(), new LinkedHashSet<>()));
@@ -123,24 +145,45 @@ public final class Evaluator {
             }
         }
         SmartSpecialization decided = real.stage();
+        if (decided == null && whatIf) {
+            stageDeciders(ruleset, region, observed, hypothetical, gaps, stageMissing,
+                    settling == null || settling.stageFound() == null ? null : settling.stageFound().getStage());
+        }
+        Certainty certainty = Certainty.of(ruleset, real, settling, missingIds, signals);
         if (decided == null) {
-            stageDeciders(ruleset, region, observed, hypothetical, gaps, stageMissing);
+            stageMissing.addAll(certainty.stageDecidedBy());
         }
         Stage stage = decided == null ? Stage.UNDETERMINED : decided.getStage();
         return new Evaluation(ruleset, values, real, stage, decided,
-                decided == null ? List.copyOf(stageMissing) : List.of(), watchlist, gaps, fired);
+                decided == null ? List.copyOf(stageMissing) : List.of(), watchlist, gaps, fired, certainty);
+    }
+
+    /** Bottlenecks of the real pass that the settling pass does not confirm (a cheap first look; Certainty decides). */
+    private static java.util.Set<String> presumedIds(Findings real, Findings settling) {
+        if (settling == null) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> presumed = new java.util.HashSet<>(real.bottlenecks().keySet());
+        presumed.removeAll(settling.bottlenecks().keySet());
+        real.hits().stream().filter(h -> !h.unknown().isEmpty()).map(Findings.Hit::target)
+                .filter(t -> real.hits().stream().noneMatch(h -> h.target().equals(t) && h.unknown().isEmpty()))
+                .forEach(presumed::add);
+        return presumed;
     }
 
     /**
      * For an undetermined stage: each missing indicator that stage rules read is tried alone (its value past the
      * threshold, every other missing value still missing). Stage rules count signals, so the what-if pass, which
-     * gives every missing value at once, cannot tell which one value would decide the stage; this pass can. The
-     * stage hit is added to that indicator's data gap.
+     * gives every missing value at once, cannot tell which one value would decide the stage; this pass can. The value
+     * decides the stage when the stage it gives is the one the settling pass finds (so the other missing values could
+     * no longer change it); that stage hit is added to the indicator's data gap.
      */
     private static void stageDeciders(Ruleset ruleset, Region region, List<Evidence> observed,
-            List<Evidence> hypothetical, Map<String, Evaluation.DataGap> gaps, TreeSet<String> stageMissing) {
+            List<Evidence> hypothetical, Map<String, Evaluation.DataGap> gaps, TreeSet<String> stageMissing,
+            Stage settled) {
         java.util.Set<String> stageThresholds = new java.util.HashSet<>();
         ruleset.rules().stream().filter(r -> "STAGE".equals(r.kind())).forEach(r -> stageThresholds.addAll(r.ids()));
+        List<Evidence> stageObserved = observed.stream().filter(e -> stageThresholds.contains(e.getId())).toList();
         Map<String, List<Evidence>> byIndicator = new LinkedHashMap<>();
         for (Evidence e : hypothetical) {
             if (e.basis() == Evidence.Basis.MISSING && stageThresholds.contains(e.getId())) {
@@ -148,12 +191,17 @@ public final class Evaluator {
             }
         }
         byIndicator.forEach((indicator, alone) -> {
-            Findings single = run(ruleset, region, observed, alone, null, match -> {
+            // only the evidence stage rules read: the other rules then match next to nothing, so each try is cheap
+            Findings single = run(ruleset, region, stageObserved, alone, new Findings(), null, match -> {
                 RuleInfo info = ruleset.rulesByName().get(match.getRule().getName());
                 return info != null && "STAGE".equals(info.kind());
             });
+            Stage found = single.stageFound() == null ? null : single.stageFound().getStage();
+            if (found == null || (settled != null && found != settled)) {
+                return;
+            }
             for (Findings.Hit hit : single.hits()) {
-                if (isStage(hit.target())) {
+                if (hit.target().equals(found.name())) {
                     Evaluation.DataGap gap = gaps.computeIfAbsent(indicator,
                             k -> new Evaluation.DataGap(k, new LinkedHashSet<>(), new LinkedHashSet<>(), new ArrayList<>()));
                     gap.neededBy().add(hit.rule());
@@ -210,9 +258,8 @@ public final class Evaluator {
         }
     }
 
-    private static Findings run(Ruleset ruleset, Region region, List<Evidence> observed, List<Evidence> hypothetical,
-            List<String> fired, AgendaFilter filter) {
-        Findings findings = new Findings();
+    private static Findings run(Ruleset ruleset, Region region, List<Evidence> observed, List<?> hypothetical,
+            Findings findings, List<String> fired, AgendaFilter filter) {
         Map<String, Integer> firings = new HashMap<>();
         // a new session per run: a pool of sessions saved 8% of the rules' time (docs/performance.md), too little
         // for sessions that outlive a ruleset swap

@@ -56,7 +56,10 @@ public final class Ranker {
             add(factors, ScoreModel.FACTOR_BREADTH, Math.min(ScoreModel.BREADTH_CAP, ScoreModel.BREADTH * rest), null);
             add(factors, ScoreModel.FACTOR_OPPORTUNITY, ScoreModel.OPPORTUNITY * c.getOpportunity(), null);
             for (Adjustment a : c.getAdjustments()) {
-                add(factors, a.reason(), a.points(), a.kind());
+                long t = ScoreModel.tenths(a.points());
+                if (t != 0) {
+                    factors.add(new Ranked.Factor(a.reason(), t / 10.0, a.kind(), a));
+                }
             }
             scored.add(new Scored(c, factors.stream().mapToLong(f -> ScoreModel.tenths(f.points())).sum(), top, main,
                     factors));

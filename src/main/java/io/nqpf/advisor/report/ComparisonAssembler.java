@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nqpf.advisor.engine.Evaluator;
 import io.nqpf.advisor.engine.Ruleset;
 import io.nqpf.advisor.engine.facts.Bottleneck;
+import io.nqpf.advisor.knowledge.Benchmark;
 import io.nqpf.advisor.knowledge.Catalog;
 import io.nqpf.advisor.knowledge.Language;
+import io.nqpf.advisor.knowledge.ThresholdDef;
 import io.nqpf.advisor.profile.ProfileIndicators;
 import io.nqpf.advisor.profile.ProfileReader;
 import io.nqpf.advisor.profile.RegionProfile;
+import io.nqpf.advisor.profile.ValueYears;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,7 +28,9 @@ import java.util.stream.Collectors;
  * on one side only is an observation change, never a cause: the two profiles are also evaluated with the same
  * indicators given (each completed with the other's values of the indicators it lacks), so that only values that
  * really changed make a bottleneck resolved or new, or move its severity. A bottleneck that only the newly given
- * data show became observable; one that only missing data hide is no longer observable.
+ * data show became observable; one that only missing data hide is no longer observable. One that cleared or appeared
+ * while none of its values changed, because the national figure its threshold is set from moved (a 2020 census value
+ * kept in a 2023 profile is judged by 2023's figure), is a benchmark shift: neither resolved nor new.
  */
 public final class ComparisonAssembler {
 
@@ -65,6 +70,7 @@ public final class ComparisonAssembler {
         List<ComparisonReport.BottleneckChange> persisting = new ArrayList<>();
         List<ComparisonReport.BottleneckChange> becameObservable = new ArrayList<>();
         List<ComparisonReport.BottleneckChange> noLongerObservable = new ArrayList<>();
+        List<ComparisonReport.BenchmarkShift> shifts = new ArrayList<>();
         for (var e : b.values()) {
             Report.BottleneckView now = a.get(e.id());
             List<String> causes = causes(changed, e, now);
@@ -72,6 +78,13 @@ public final class ComparisonAssembler {
                 noLongerObservable.add(new ComparisonReport.BottleneckChange(e.id(), e.title(), e.severity(), null, null,
                         causes(lost, e, null)));
                 continue;
+            }
+            if (now == null && causes.isEmpty()) {
+                List<ComparisonReport.BenchmarkShift> moved = shifts(e, CLEARED, afterProfile, catalog);
+                if (!moved.isEmpty()) {
+                    shifts.addAll(moved);
+                    continue;
+                }
             }
             causes.forEach(c -> affects.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(e.id()));
             if (now == null) {
@@ -95,6 +108,13 @@ public final class ComparisonAssembler {
                 continue;
             }
             List<String> causes = causes(changed, null, e);
+            if (causes.isEmpty()) {
+                List<ComparisonReport.BenchmarkShift> moved = shifts(e, APPEARED, beforeProfile, catalog);
+                if (!moved.isEmpty()) {
+                    shifts.addAll(moved);
+                    continue;
+                }
+            }
             causes.forEach(c -> affects.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(e.id()));
             introduced.add(new ComparisonReport.BottleneckChange(e.id(), e.title(), null, e.severity(), null, causes));
         }
@@ -124,7 +144,59 @@ public final class ComparisonAssembler {
                 new ComparisonReport.StageChange(before.smartSpecialization().stage(), after.smartSpecialization().stage()),
                 resolved, introduced, persisting, moves, indicators,
                 observations(gained, valuesAfter, after, catalog, lang),
-                observations(lost, valuesBefore, before, catalog, lang), becameObservable, noLongerObservable);
+                observations(lost, valuesBefore, before, catalog, lang), becameObservable, noLongerObservable, shifts,
+                new ComparisonReport.StageChange(cityStage(before), cityStage(after)));
+    }
+
+    static final String CLEARED = "CLEARED";
+    static final String APPEARED = "APPEARED";
+
+    private static String cityStage(Report report) {
+        var ss = report.smartSpecialization();
+        return ss == null || ss.cityIndustryStage() == null ? null : ss.cityIndustryStage().stage();
+    }
+
+    /**
+     * The evidence of a bottleneck found on one side whose threshold, set from a national figure, is another on the
+     * other side (the other profile's year for that value, else its {@code asOf}): a bottleneck none of whose values
+     * changed yet that cleared or appeared moved with its benchmark. Empty when no benchmark moved.
+     *
+     * @param other the profile of the side where the bottleneck is not found
+     */
+    private static List<ComparisonReport.BenchmarkShift> shifts(Report.BottleneckView found, String shift,
+            RegionProfile other, Catalog catalog) {
+        List<ComparisonReport.BenchmarkShift> out = new ArrayList<>();
+        for (Report.EvidenceView e : found.evidence()) {
+            if (e.benchmarkYear() == null || e.valueYear() == null) {
+                continue;
+            }
+            ThresholdDef here = catalog.thresholdsFor(e.valueYear()).stream()
+                    .filter(t -> t.indicator().equals(e.indicator()) && t.benchmark() != null
+                            && t.comparison().symbol().equals(e.comparison())
+                            && Objects.equals(number(t.thresholdValue()), number(e.threshold())))
+                    .findFirst().orElse(null);
+            if (here == null) {
+                continue;
+            }
+            int otherYear = ValueYears.of(other, e.indicator());
+            ThresholdDef there = catalog.thresholdsFor(otherYear).stream().filter(t -> t.id().equals(here.id()))
+                    .findFirst().orElse(null);
+            if (there == null || Objects.equals(there.benchmarkYear(), here.benchmarkYear())) {
+                continue;
+            }
+            Benchmark series = catalog.benchmarks().get(here.benchmark());
+            ComparisonReport.National then = national(series, here.benchmarkYear());
+            ComparisonReport.National now = national(series, there.benchmarkYear());
+            boolean cleared = CLEARED.equals(shift);
+            out.add(new ComparisonReport.BenchmarkShift(found.id(), found.title(), shift, e.indicator(), e.value(),
+                    e.valueYear(), cleared ? then : now, cleared ? now : then));
+        }
+        return out;
+    }
+
+    private static ComparisonReport.National national(Benchmark series, int year) {
+        return new ComparisonReport.National(year,
+                series == null ? null : series.atOrBefore(year).map(Benchmark.Point::value).orElse(null));
     }
 
     /** The indicators given on one side only, each with its value there and the bottlenecks there that rest on it. */

@@ -27,7 +27,28 @@ public record ComparisonReport(
                 + "indicator: the earlier profile could not show them; causedBy names those indicators")
         List<BottleneckChange> becameObservable,
         @Schema(description = "Bottlenecks found before but not after only because their evidence is missing after: "
-                + "not resolved; causedBy names the indicators no longer given") List<BottleneckChange> noLongerObservable) {
+                + "not resolved; causedBy names the indicators no longer given") List<BottleneckChange> noLongerObservable,
+        @Schema(description = "Bottlenecks that cleared or appeared only because the national figure their threshold "
+                + "is set from moved (the region's value did not change, or its year did not): neither resolved nor "
+                + "new. One entry per indicator whose benchmark moved, with both national figures and their years")
+        List<BenchmarkShift> benchmarkShift,
+        @Schema(description = "Stage of city industry (003) before and after") StageChange cityIndustryStage) {
+
+    @Schema(name = "BenchmarkShift", description = "A bottleneck that cleared or appeared because the national "
+            + "benchmark of one of its indicators moved, not because the region's value did")
+    public record BenchmarkShift(@Schema(example = "B-DEMOGRAPHIC-PRESSURE") String id, String title,
+            @Schema(enumeration = {"CLEARED", "APPEARED"}, description = "CLEARED: found before, not after; APPEARED: "
+                    + "found after, not before") String shift,
+            @Schema(example = "talent.agedSharePct") String indicator,
+            @Schema(description = "The region's value where the bottleneck was found") Object value,
+            @Schema(description = "The year that value describes", example = "2020") Integer valueYear,
+            @Schema(description = "The national figure the threshold was set from before") National before,
+            @Schema(description = "The national figure it is set from after") National after) {
+    }
+
+    @Schema(name = "NationalFigure", description = "A national figure of benchmarks.yaml and its year")
+    public record National(@Schema(example = "2020") Integer year, @Schema(example = "13.5") Double national) {
+    }
 
     @Schema(name = "ObservationChange", description = "An indicator given in one profile only")
     public record ObservationChange(String indicator, String label,

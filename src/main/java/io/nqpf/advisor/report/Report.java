@@ -59,7 +59,17 @@ public record Report(
             @Schema(description = "For UNDETERMINED: the indicators that would decide the stage") List<String> missingIndicators,
             String rule,
             @Schema(description = "The stage of city industry in 003's evolution logic, which fit rules also use")
-            CityIndustryStageView cityIndustryStage) {
+            CityIndustryStageView cityIndustryStage,
+            @Schema(description = CERTAINTY) String certainty,
+            @Schema(description = "For UNDETERMINED: the missing indicators that would decide the stage, with their labels")
+            List<IndicatorRef> decidedBy) {
+    }
+
+    static final String CERTAINTY = "CERTAIN when the finding holds whatever the values the profile does not give "
+            + "would be; PRESUMED when it rests on missing values (decidedBy lists them). Absent for an undetermined stage";
+
+    @Schema(name = "IndicatorRef", description = "A profile indicator with its label in the report's language")
+    public record IndicatorRef(@Schema(example = "economy.resourceIndustrySharePct") String indicator, String label) {
     }
 
     @Schema(name = "CityIndustryStage", description = "Stage of city industry (003, 城市产业进化): scale expansion, "
@@ -70,7 +80,10 @@ public record Report(
             String rationale,
             List<EvidenceView> evidence,
             @Schema(description = "Passages of 003 the stage rests on") List<SourceView> sources,
-            String rule) {
+            String rule,
+            @Schema(description = CERTAINTY, enumeration = {"CERTAIN", "PRESUMED"}) String certainty,
+            @Schema(description = "For a presumed or undetermined stage: the missing indicators that would decide it")
+            List<IndicatorRef> decidedBy) {
     }
 
     @Schema(name = "Evidence", description = "An indicator of the region past (or, in the watchlist, near) a threshold")
@@ -127,7 +140,10 @@ public record Report(
             List<ClearsWhenView> clearsWhen,
             List<SourceView> sources,
             @Schema(description = "The first rule that found it") String rule,
-            @Schema(description = "Every rule that found it") List<String> rules) {
+            @Schema(description = "Every rule that found it") List<String> rules,
+            @Schema(description = CERTAINTY, enumeration = {"CERTAIN", "PRESUMED"}) String certainty,
+            @Schema(description = "For a PRESUMED bottleneck: the missing indicators that would confirm or clear it")
+            List<IndicatorRef> decidedBy) {
     }
 
     @Schema(name = "SourceCitation", description = "A passage of a source document: document, section and quote identify it "
@@ -150,7 +166,11 @@ public record Report(
 
     @Schema(name = "ScoreFactor")
     public record ScoreFactorView(String factor, String key, double points,
-            @Schema(enumeration = {"NEED", "BREADTH", "OPPORTUNITY", "FIT", "STAGE", "PREREQUISITE", "BOUNDS"}) String kind) {
+            @Schema(enumeration = {"NEED", "BREADTH", "OPPORTUNITY", "FIT", "STAGE", "PREREQUISITE", "BOUNDS"}) String kind,
+            @Schema(description = "For an adjustment a rule made (FIT, STAGE, PREREQUISITE): " + CERTAINTY,
+                    enumeration = {"CERTAIN", "PRESUMED"}) String certainty,
+            @Schema(description = "For a PRESUMED adjustment: the missing indicators that would decide it")
+            List<IndicatorRef> decidedBy) {
     }
 
     @Schema(name = "Recommendation")

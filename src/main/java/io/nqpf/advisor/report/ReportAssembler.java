@@ -1,5 +1,6 @@
 package io.nqpf.advisor.report;
 
+import io.nqpf.advisor.engine.Certainty;
 import io.nqpf.advisor.engine.Evaluation;
 import io.nqpf.advisor.engine.facts.Stage;
 import io.nqpf.advisor.engine.RuleInfo;
@@ -46,10 +47,11 @@ public final class ReportAssembler {
         List<Report.BottleneckView> bottlenecks = new ArrayList<>();
         for (Bottleneck b : mostSevereFirst(found)) {
             BottleneckEntry entry = catalog.bottlenecks().get(b.getId());
+            List<String> decidedBy = ev.certainty().decidedBy(b.getId());
             bottlenecks.add(new Report.BottleneckView(b.getId(), entry.title().in(lang), entry.description().in(lang),
                     round3(b.getSeverity()), level(b.getSeverity()),
                     b.getEvidence().stream().map(words::evidence).toList(), clearsWhen(b, ev), words.sources(entry.sources()),
-                    b.getRules().iterator().next(), List.copyOf(b.getRules())));
+                    b.getRules().iterator().next(), List.copyOf(b.getRules()), certainty(decidedBy), words.refs(decidedBy)));
         }
 
         List<Report.RecommendationView> recommendations = new ArrayList<>();
@@ -57,7 +59,11 @@ public final class ReportAssembler {
             CountermeasureEntry entry = catalog.countermeasures().get(r.candidate().getId());
             List<String> addresses = addresses(r, found);
             List<Report.ScoreFactorView> breakdown = r.breakdown().stream()
-                    .map(f -> new Report.ScoreFactorView(catalog.factor(f.key(), lang), f.key(), f.points(), kind(f)))
+                    .map(f -> {
+                        List<String> by = f.adjustment() == null ? null : ev.certainty().adjustments().get(f.adjustment());
+                        return new Report.ScoreFactorView(catalog.factor(f.key(), lang), f.key(), f.points(), kind(f),
+                                f.adjustment() == null ? null : certainty(by), words.refs(by));
+                    })
                     .toList();
             recommendations.add(new Report.RecommendationView(r.rank(), entry.id(), entry.title().in(lang),
                     entry.summary().in(lang), entry.actions().in(lang), r.score(), breakdown, addresses,
@@ -85,12 +91,15 @@ public final class ReportAssembler {
         }
 
         var stageFinding = ev.stageFinding();
+        boolean undetermined = ev.stage() == Stage.UNDETERMINED;
         Report.SmartSpecializationView stage = new Report.SmartSpecializationView(stageName(ev.stage()),
-                readiness(ev), ev.stage() == Stage.TRANSITION, words.stageRationale(ev.stage(), stageFinding == null ? List.of() : stageFinding.evidence(),
-                        ev.stageMissing()),
+                readiness(ev), ev.stage() == Stage.TRANSITION, words.stageRationale(ev.stage(),
+                        stageFinding == null ? List.of() : stageFinding.evidence(), ev.stageMissing(),
+                        ev.certainty().signals()),
                 stageFinding == null ? List.of() : stageFinding.evidence().stream().map(words::evidence).toList(),
                 ev.stageMissing(), stageFinding == null ? null : stageFinding.rule(),
-                words.cityStage(ev.findings().cityStage()));
+                words.cityStage(ev.findings().cityStage(), ev.certainty().cityCertain(), ev.certainty().cityDecidedBy()),
+                undetermined ? null : Certainty.CERTAIN, undetermined ? words.refs(ev.stageMissing()) : null);
 
         return new Report(UUID.randomUUID(), Instant.now(), lang.tag(),
                 new Report.RulesetRef(ev.ruleset().version(), ev.ruleset().sha256()),
@@ -151,6 +160,11 @@ public final class ReportAssembler {
                         && listed.stream().anyMatch(r -> q.then().contains(r.id())))
                 .map(q -> catalog.factor(q.text(), lang)).toList();
         return texts.isEmpty() ? null : String.join(" ", texts);
+    }
+
+    /** CERTAIN without deciding indicators, PRESUMED with them. */
+    static String certainty(List<String> decidedBy) {
+        return decidedBy == null ? Certainty.CERTAIN : Certainty.PRESUMED;
     }
 
     static String level(double severity) {

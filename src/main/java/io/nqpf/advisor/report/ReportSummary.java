@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * sentences, citations). Ids, ranks and scores equal those of the full report of the same profile and ruleset.
  */
 @Schema(name = "ReportSummary", description = "The report without texts, for integrations (view=summary): ids, "
-        + "levels, severities, scores with their breakdown points, stage, clearsWhen and coverage. Ids, ranks and "
+        + "levels, severities, scores with their breakdown points, stage, clearsWhen, coverage and the input "
+        + "warnings; include= adds any other part of the full report. Ids, ranks and "
         + "scores equal those of the full report; texts are in the catalog (GET /api/v1/catalog)")
 public record ReportSummary(
         @Schema(description = "New for every evaluation") UUID decisionId,
@@ -19,6 +20,8 @@ public record ReportSummary(
         Report.RulesetRef ruleset,
         Report.RegionRef region,
         Coverage coverage,
+        @Schema(description = "Values that are valid but look mis-entered, as in the full report (its only texts, in "
+                + "the request's language): always listed, empty when none") List<Report.Warning> warnings,
         @Schema(description = "Smart-specialization stage (002 四、(二))",
                 enumeration = {"STAGE_1_RELATED_DIVERSIFICATION", "STAGE_2_PATH_BREAKING", "UNDETERMINED"})
         String stage,
@@ -29,11 +32,23 @@ public record ReportSummary(
         @Schema(description = "Only with include=watchlist: bottlenecks that did not fire but whose evidence lies "
                 + "within 10% of a threshold") List<Watch> watchlist,
         @Schema(description = "Only with include=dataGaps: indicators the profile lacks that rules wanted, most "
-                + "consequential first") List<DataGap> dataGaps) {
+                + "consequential first") List<DataGap> dataGaps,
+        @Schema(description = "Only with include=nextIndicators: the indicators most worth collecting next, most "
+                + "valuable first, as in the full report") List<String> nextIndicators,
+        @Schema(description = "Only with include=peerContext: where the region stands among the census's "
+                + "prefecture-level units, as in the full report without its sentences") List<Peer> peerContext) {
+
+    @Schema(name = "PeerSummary", description = "The region's value among the prefecture-level units of a census; "
+            + "the full report's Peer without its texts")
+    public record Peer(String indicator, Object value, int valueYear, int censusYear, boolean comparable,
+            Double percentile, Object median, Integer rank, int of) {
+    }
 
     @Schema(name = "CoverageSummary", description = "Share of the indicators the rules use that the profile gives")
     public record Coverage(@Schema(description = "0..1", example = "0.42") double share,
-            @Schema(enumeration = {"INSUFFICIENT", "PARTIAL", "GOOD"}) String verdict) {
+            @Schema(enumeration = {"INSUFFICIENT", "PARTIAL", "GOOD"}) String verdict,
+            @Schema(description = "How many values describe a year earlier than the profile's (asOf)") int olderValues,
+            @Schema(description = "The earliest such year; absent when none") Integer oldestYear) {
     }
 
     @Schema(name = "BottleneckSummary")

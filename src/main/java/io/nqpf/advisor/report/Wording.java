@@ -145,16 +145,25 @@ final class Wording {
         return citations.stream().map(this::source).toList();
     }
 
-    String stageRationale(Stage stage, List<Evidence> evidence, List<String> missing) {
+    String stageRationale(Stage stage, List<Evidence> evidence, List<String> missing, Map<String, Boolean> signals) {
         String base = catalog.factor("stage." + stage.name(), lang);
         if (stage == Stage.UNDETERMINED) {
-            List<String> labels = missing.stream().map(p -> catalog.indicatorLabel(p, lang)).toList();
-            if (labels.isEmpty()) {
+            if (missing.isEmpty()) {
                 return catalog.factor("stage.UNDETERMINED.neither", lang);
             }
-            return base + (zh ? "缺少：" + String.join("、", labels) + "。" : " Missing: " + String.join(", ", labels) + ".");
+            List<String> unknownSignals = signals.entrySet().stream().filter(e -> e.getValue() == null)
+                    .map(Map.Entry::getKey).toList();
+            List<String> others = missing.stream().filter(p -> !signals.containsKey(p))
+                    .map(p -> catalog.indicatorLabel(p, lang)).toList();
+            StringBuilder s = new StringBuilder(base);
+            s.append(knownSignals(signals, unknownSignals));
+            if (!others.isEmpty()) {
+                s.append(zh ? "工业或资源基础尚缺：" + String.join("、", others) + "。"
+                        : " Of the industrial or resource base, missing: " + String.join(", ", others) + ".");
+            }
+            return s.toString();
         }
-        List<String> signals = evidence.stream().filter(e -> Stage.SIGNALS.contains(e.getId())).map(this::sentence)
+        List<String> held = evidence.stream().filter(e -> Stage.SIGNALS.contains(e.getId())).map(this::sentence)
                 .toList();
         List<String> foundation = evidence.stream().filter(e -> !Stage.SIGNALS.contains(e.getId()))
                 .map(this::sentence).toList();
@@ -163,24 +172,72 @@ final class Wording {
             s.append(zh ? "工业或资源基础：" + String.join("；", foundation) + "。"
                     : " Industrial or resource base: " + String.join("; ", foundation) + ".");
         }
-        s.append(signalCount(stage, signals));
+        s.append(signalCount(stage, held));
         return s.toString();
     }
 
     /** The stage of city industry (003) with its evidence and passages; UNDETERMINED when no rule decided it. */
-    Report.CityIndustryStageView cityStage(CityIndustryStage found) {
+    Report.CityIndustryStageView cityStage(CityIndustryStage found, boolean certain, List<String> decidedBy) {
         CityStageEntry entry = found == null ? null : catalog.cityStages().get(found.getStage().name());
+        List<Report.IndicatorRef> by = certain ? null : refs(decidedBy);
+        String open = certain || decidedBy.isEmpty() ? "" : presumedBy(decidedBy, entry == null);
         if (entry == null) {
-            return new Report.CityIndustryStageView("UNDETERMINED", null, catalog.factor("cityStage.UNDETERMINED", lang),
-                    List.of(), List.of(), found == null ? null : found.rule());
+            return new Report.CityIndustryStageView("UNDETERMINED", null,
+                    catalog.factor("cityStage.UNDETERMINED", lang) + open, List.of(), List.of(),
+                    found == null ? null : found.rule(), null, by);
         }
         List<String> facts = found.evidence().stream().map(this::sentence).toList();
         String rationale = catalog.factor("cityStage.heading", lang) + entry.title().in(lang) + (zh ? "。" : ". ")
                 + entry.description().in(lang)
                 + (facts.isEmpty() ? "" : zh ? "依据：" + String.join("；", facts) + "。"
-                        : " Evidence: " + String.join("; ", facts) + ".");
+                        : " Evidence: " + String.join("; ", facts) + ".") + open;
         return new Report.CityIndustryStageView(found.getStage().name(), entry.title().in(lang), rationale,
-                found.evidence().stream().map(this::evidence).toList(), sources(entry.sources()), found.rule());
+                found.evidence().stream().map(this::evidence).toList(), sources(entry.sources()), found.rule(),
+                certain ? "CERTAIN" : "PRESUMED", by);
+    }
+
+    /** "推定：取决于尚未填报的X、Y。", "Presumed: X and Y, not given, decide it." */
+    String presumedBy(List<String> decidedBy, boolean undetermined) {
+        String labels = String.join(zh ? "、" : ", ", decidedBy.stream().map(p -> catalog.indicatorLabel(p, lang)).toList());
+        if (undetermined) {
+            return zh ? "取决于尚未填报的：" + labels + "。" : " Decided by values not given: " + labels + ".";
+        }
+        return zh ? "（推定：取决于尚未填报的" + labels + "）" : " (Presumed: decided by values not given: " + labels + ".)";
+    }
+
+    /**
+     * What is known of the signals of stage 2 when the stage is undetermined: "第二阶段6项信号中已知2项，均具备；其余4项未填报：…",
+     * "Of the 6 signals of stage 2, 2 are known and both hold; the other 4 are not reported: …".
+     */
+    private String knownSignals(Map<String, Boolean> signals, List<String> unknown) {
+        int of = signals.size();
+        int known = of - unknown.size();
+        long hold = signals.values().stream().filter(Boolean.TRUE::equals).count();
+        String missing = String.join(zh ? "、" : ", ", unknown.stream().map(p -> catalog.indicatorLabel(p, lang)).toList());
+        if (zh) {
+            String held = known == 0 ? "" : hold == known ? (known == 1 ? "具备" : "均具备") : hold == 0
+                    ? (known == 1 ? "不具备" : "均不具备") : "具备" + hold + "项";
+            if (unknown.isEmpty()) {
+                return "第二阶段" + of + "项信号均已知，" + held + "。";
+            }
+            return known == 0 ? "第二阶段" + of + "项信号均未填报：" + missing + "。"
+                    : "第二阶段" + of + "项信号中已知" + known + "项，" + held + "；其余" + unknown.size() + "项未填报：" + missing + "。";
+        }
+        String held = hold == known ? (known == 1 ? "it holds" : known == 2 ? "both hold" : "all hold")
+                : hold == 0 ? (known == 1 ? "it does not hold" : "none holds") : hold + " hold";
+        if (unknown.isEmpty()) {
+            return " All " + of + " signals of stage 2 are known; " + held + ".";
+        }
+        return known == 0 ? " None of the " + of + " signals of stage 2 is reported: " + missing + "."
+                : " Of the " + of + " signals of stage 2, " + known + " " + (known == 1 ? "is" : "are") + " known and "
+                        + held + "; the other " + unknown.size() + " " + (unknown.size() == 1 ? "is" : "are")
+                        + " not reported: " + missing + ".";
+    }
+
+    /** The indicators that decide a finding, with their labels; null for none. */
+    List<Report.IndicatorRef> refs(List<String> paths) {
+        return paths == null ? null
+                : paths.stream().map(p -> new Report.IndicatorRef(p, catalog.indicatorLabel(p, lang))).toList();
     }
 
     /** "具备第二阶段六项信号中的4项：…", "4 of the 6 signals of stage 2 hold: …". */

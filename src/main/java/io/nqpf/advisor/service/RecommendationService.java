@@ -212,8 +212,9 @@ public class RecommendationService {
             Object report = evaluations.record(() -> {
                 Evaluation evaluation = Evaluator.evaluate(profile, ruleset, options.whatIf());
                 return options.summary()
-                        ? SummaryAssembler.assemble(profile, evaluation, options.limit(), options.watchlist(),
-                                options.dataGaps())
+                        ? SummaryAssembler.assemble(profile, evaluation, new SummaryAssembler.Parts(
+                                options.language(), options.limit(), options.watchlist(), options.dataGaps(),
+                                options.nextIndicators(), options.peerContext()))
                         : ReportAssembler.assemble(profile, evaluation, options.language(), options.explain(),
                                 options.limit());
             });

@@ -43,6 +43,8 @@ public final class ReportWorkbook implements AutoCloseable {
     private static final int TOP_MEASURES = 3;
 
     private final Language lang;
+    /** Whether this workbook holds reports (the four report sheets) rather than a problem list. */
+    private final boolean reports;
     private final SXSSFWorkbook wb = new SXSSFWorkbook(100);
     private final CellStyle header;
     private final CellStyle wrap;
@@ -55,7 +57,12 @@ public final class ReportWorkbook implements AutoCloseable {
     private int refused;
 
     public ReportWorkbook(Language lang) {
+        this(lang, true);
+    }
+
+    private ReportWorkbook(Language lang, boolean reports) {
         this.lang = lang;
+        this.reports = reports;
         wb.setCompressTempFiles(true);
         Font bold = wb.createFont();
         bold.setBold(true);
@@ -74,10 +81,76 @@ public final class ReportWorkbook implements AutoCloseable {
         percent = wb.createCellStyle();
         percent.setDataFormat(wb.createDataFormat().getFormat("0%"));
         percent.setVerticalAlignment(VerticalAlignment.TOP);
-        overview();
-        bottleneckSheet();
-        measures();
-        gaps();
+        if (reports) {
+            overview();
+            bottleneckSheet();
+            measures();
+            gaps();
+        }
+    }
+
+    /**
+     * A region's problem list (问题清单, the JSON tree of {@code GET /api/v1/regions/{regionId}/problems}) as a
+     * workbook: one row per problem with its state, the years it was first and last seen, its severity in each saved
+     * year (the latest shaded by level), the values that closed it and the measures last recommended.
+     */
+    public static ReportWorkbook problemList(Language lang, JsonNode list) {
+        ReportWorkbook workbook = new ReportWorkbook(lang, false);
+        List<String> years = new ArrayList<>();
+        list.path("years").forEach(y -> years.add(y.asText()));
+        List<String> titles = new ArrayList<>();
+        for (String key : new String[] {"col.regionId", "col.name", "col.bottleneck", "col.title", "col.state",
+            "col.firstSeen", "col.lastSeen"}) {
+            titles.add(Words.get(lang, key));
+        }
+        years.forEach(y -> titles.add(Words.get(lang, "col.severityIn", y)));
+        titles.add(Words.get(lang, "col.resolvedBy"));
+        titles.add(Words.get(lang, "col.measuresLatest"));
+        int[] widths = new int[titles.size()];
+        java.util.Arrays.fill(widths, 10);
+        widths[0] = 16;
+        widths[1] = 24;
+        widths[2] = 22;
+        widths[3] = 36;
+        widths[4] = 14;
+        widths[widths.length - 2] = 60;
+        widths[widths.length - 1] = 60;
+        Table table = workbook.tables.computeIfAbsent("sheet.problemList",
+                k -> workbook.new Table(workbook.wb.createSheet(Words.get(lang, k)), titles.toArray(String[]::new), widths));
+        if (!years.isEmpty()) {
+            table.severity(6 + years.size(), -1);
+        }
+        String id = list.path("regionId").asText(null);
+        String name = list.path("regionName").asText(null);
+        String latest = years.isEmpty() ? null : years.get(years.size() - 1);
+        for (JsonNode p : list.path("problems")) {
+            List<Object> row = new ArrayList<>(List.of(id, name == null ? "" : name, p.path("id").asText(),
+                    p.path("title").asText(), workbook.word("state.", p.path("state").asText(null)),
+                    p.path("firstSeen").asLong(), p.path("lastSeen").asLong()));
+            years.forEach(y -> row.add(number(p.at("/severityByYear/" + y))));
+            List<String> changes = new ArrayList<>();
+            for (JsonNode v : p.path("resolvedBy")) {
+                Object after = workbook.value(v.path("after"));
+                changes.add(v.path("label").asText(v.path("indicator").asText()) + ": "
+                        + workbook.value(v.path("before")) + " (" + v.path("beforeYear").asText() + ") → "
+                        + (after == null ? Words.get(lang, "value.missing") : after) + " (" + v.path("afterYear").asText() + ")");
+            }
+            row.add(changes.isEmpty() ? null : String.join("\n", changes));
+            List<String> measures = new ArrayList<>();
+            String measuresYear = p.path("lastSeen").asText(latest);
+            p.at("/measuresByYear/" + measuresYear).forEach(m -> measures.add(m.path("rank").asText() + ". "
+                    + m.path("title").asText() + " (" + m.path("id").asText() + ")"));
+            row.add(measures.isEmpty() ? null : String.join("\n", measures));
+            table.add(row.toArray());
+        }
+        Table about = workbook.table("sheet.about", new String[] {"col.key", "col.about"}, new int[] {28, 100});
+        about.add(Words.get(lang, "about.language"), lang.tag());
+        about.add(Words.get(lang, "col.regionId"), id);
+        list.path("assessments").fields().forEachRemaining(e -> about.add(Words.get(lang, "about.assessment", e.getKey()),
+                e.getValue().asText()));
+        about.add(Words.get(lang, "about.written"), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        about.add("", Words.get(lang, "about.problemList"));
+        return workbook;
     }
 
     /** One region's full report (its JSON tree): a row in the overview and its rows in the other sheets. */
@@ -200,6 +273,10 @@ public final class ReportWorkbook implements AutoCloseable {
 
     /** Finishes every sheet (filters, shading, the about sheet) and writes the workbook. */
     public void write(OutputStream out) throws IOException {
+        if (!reports) {
+            finishAndWrite(out);
+            return;
+        }
         overview();
         bottleneckSheet();
         measures();
@@ -214,12 +291,16 @@ public final class ReportWorkbook implements AutoCloseable {
         about.add("", Words.get(lang, "about.sheets", Words.get(lang, "sheet.overview"), Words.get(lang, "sheet.bottlenecks"),
                 Words.get(lang, "sheet.measures"), Words.get(lang, "sheet.gaps")));
         about.add("", Words.get(lang, "about.numbers"));
-        for (Table t : tables.values()) {
-            t.finish();
-        }
         if (tables.containsKey("sheet.comparison")) {
             wb.setSheetOrder(Words.get(lang, "sheet.comparison"), 0);
             wb.setActiveSheet(0);
+        }
+        finishAndWrite(out);
+    }
+
+    private void finishAndWrite(OutputStream out) throws IOException {
+        for (Table t : tables.values()) {
+            t.finish();
         }
         wb.write(out);
     }
@@ -292,7 +373,8 @@ public final class ReportWorkbook implements AutoCloseable {
     }
 
     private Table table(String sheetKey, String[] heads, int[] widths) {
-        return tables.computeIfAbsent(sheetKey, k -> new Table(wb.createSheet(Words.get(lang, k)), heads, widths));
+        return tables.computeIfAbsent(sheetKey, k -> new Table(wb.createSheet(Words.get(lang, k)),
+                java.util.Arrays.stream(heads).map(h -> Words.get(lang, h)).toArray(String[]::new), widths));
     }
 
     // ---- values -------------------------------------------------------------------------------------------------
@@ -359,6 +441,7 @@ public final class ReportWorkbook implements AutoCloseable {
         private int severityColumn = -1;
         private int levelColumn = -1;
 
+        /** @param heads the header texts, already in the workbook's language */
         Table(SXSSFSheet sheet, String[] heads, int[] widths) {
             this.sheet = sheet;
             this.columns = heads.length;
@@ -366,7 +449,7 @@ public final class ReportWorkbook implements AutoCloseable {
             row.setHeightInPoints(32);
             for (int c = 0; c < heads.length; c++) {
                 Cell cell = row.createCell(c);
-                cell.setCellValue(Words.get(lang, heads[c]));
+                cell.setCellValue(heads[c]);
                 cell.setCellStyle(header);
                 sheet.setColumnWidth(c, widths[c] * 256);
             }

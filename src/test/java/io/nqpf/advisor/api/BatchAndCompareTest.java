@@ -130,6 +130,27 @@ class BatchAndCompareTest {
     }
 
     @Test
+    void aBottleneckClearedOnlyByTheNationalFigureIsABenchmarkShiftWithBothFigures() {
+        // 13.7% aged 65+ unchanged: above the national 13.5% of 2020, below the national figure of 2023
+        String profile = "{\"regionId\":\"t-shift\",\"name\":\"移动市\",\"year\":%d,\"level\":\"PREFECTURE\","
+                + "\"talent\":{\"agedSharePct\":13.7}}";
+        JsonPath c = given().filter(Contract.validated()).contentType(ContentType.JSON).queryParam("lang", "en")
+                .body("{\"before\":" + profile.formatted(2020) + ",\"after\":" + profile.formatted(2023) + "}")
+                .post(COMPARE).then().statusCode(200)
+                .body("resolved.id", org.hamcrest.Matchers.not(hasItem("B-DEMOGRAPHIC-PRESSURE")))
+                .body("benchmarkShift[0].id", equalTo("B-DEMOGRAPHIC-PRESSURE"))
+                .body("benchmarkShift[0].shift", equalTo("CLEARED"))
+                .body("benchmarkShift[0].indicator", equalTo("talent.agedSharePct"))
+                .body("benchmarkShift[0].valueYear", equalTo(2020))
+                .body("benchmarkShift[0].before.year", equalTo(2020))
+                .body("benchmarkShift[0].before.national", equalTo(13.5f))
+                .body("benchmarkShift[0].after.year", equalTo(2023))
+                .body("cityIndustryStage.before", notNullValue())
+                .extract().jsonPath();
+        assertTrue(c.getFloat("benchmarkShift[0].after.national") > 13.7f, c.prettify());
+    }
+
+    @Test
     void deletingFieldsNeverResolvesABottleneck() {
         String before = Examples.read("declining-coal-city.json");
         JsonPath report = given().contentType(ContentType.JSON).queryParam("lang", "en").body(before)

@@ -64,8 +64,12 @@ public abstract class AssessmentContract {
     }
 
     static RequestSpecification planner() {
+        return planner("en");
+    }
+
+    static RequestSpecification planner(String lang) {
         return given().filter(Contract.validated()).auth().preemptive().basic("planner", StoreProfile.PLANNER_PASSWORD)
-                .contentType(ContentType.JSON).queryParam("lang", "en");
+                .contentType(ContentType.JSON).queryParam("lang", lang);
     }
 
     static RequestSpecification admin() {
@@ -343,7 +347,48 @@ public abstract class AssessmentContract {
         list.then().body(open + ".firstSeen", equalTo(2023)).body(open + ".severityByYear.keySet()",
                 equalTo(java.util.Set.of("2023")));
 
+        problemListWorkbookShowsTheSameList(regionId, list);
         planner().get("/api/v1/regions/" + region() + "/problems").then().statusCode(404);
+    }
+
+    /** The same list as a workbook (format=xlsx, zh-CN): a row per problem, its state, a severity per year. */
+    private void problemListWorkbookShowsTheSameList(String regionId, Response list) {
+        byte[] xlsx = planner("zh-CN").queryParam("format", "xlsx")
+                .get("/api/v1/regions/" + regionId + "/problems").then().statusCode(200)
+                .contentType(containsString("spreadsheetml")).extract().asByteArray();
+        Response zh = planner("zh-CN").get("/api/v1/regions/" + regionId + "/problems");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheet("问题清单");
+            org.apache.poi.ss.usermodel.Row head = sheet.getRow(0);
+            assertEquals("2021 年严重度", head.getCell(7).getStringCellValue());
+            assertEquals("2023 年严重度", head.getCell(9).getStringCellValue());
+            List<String> ids = zh.path("problems.id");
+            assertEquals(ids.size(), sheet.getLastRowNum());
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
+                String id = row.getCell(2).getStringCellValue();
+                String item = "problems.find { it.id == '" + id + "' }";
+                assertEquals(regionId, row.getCell(0).getStringCellValue());
+                assertEquals(zh.<String>path(item + ".title"), row.getCell(3).getStringCellValue());
+                assertEquals(zh.<Integer>path(item + ".firstSeen").doubleValue(), row.getCell(5).getNumericCellValue());
+                for (int y = 0; y < 3; y++) {
+                    Number severity = zh.path(item + ".severityByYear.'" + (2021 + y) + "'");
+                    org.apache.poi.ss.usermodel.Cell cell = row.getCell(7 + y);
+                    if (severity == null) {
+                        assertTrue(cell == null, id + " " + (2021 + y));
+                    } else {
+                        assertEquals(severity.doubleValue(), cell.getNumericCellValue(), 1e-6, id + " " + (2021 + y));
+                    }
+                }
+                if (id.equals("B-DATA-SILOS")) {
+                    assertEquals("已销号（有依据）", row.getCell(4).getStringCellValue());
+                    assertTrue(row.getCell(10).getStringCellValue().contains("(2023)"), row.getCell(10).getStringCellValue());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String state(Response list, String id) {

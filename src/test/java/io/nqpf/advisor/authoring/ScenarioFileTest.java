@@ -37,8 +37,9 @@ class ScenarioFileTest {
                             profile: {regionId: x}
                             expect: {bottleneck: [B-X]}
                         """, new RuleError("tests/b.yaml", 4, 14, "unknown key 'bottleneck'; known keys: absent, "
-                                + "bottlenecks, cityIndustryStage, dataGaps, inTop, leadingBottlenecks, maxBottlenecks, maxRecommendations, "
-                                + "minBottlenecks, notBottlenecks, notInTop, ranksBefore, stage, top, watchlist"), 2),
+                                + "bottlenecks, certain, cityIndustryStage, cityStageCertainty, dataGaps, inTop, leadingBottlenecks, "
+                                + "maxBottlenecks, maxRecommendations, minBottlenecks, notBottlenecks, notInClearsWhen, notInTop, "
+                                + "presumed, ranksBefore, stage, stageDecidedBy, top, watchlist"), 2),
                 Arguments.of("wrong value type", """
                           - name: typo
                             profile: {regionId: x}

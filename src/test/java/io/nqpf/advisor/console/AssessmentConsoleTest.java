@@ -99,6 +99,30 @@ class AssessmentConsoleTest {
                 .getText());
         assertTrue(((Number) browser.script("return document.querySelectorAll('#problems canvas').length")).intValue() > 0,
                 "the timeline chart is drawn");
+        // "download as Excel": the same list as a workbook, one row per problem with its severity each year
+        java.nio.file.Path downloads = browser.downloadsToTempDir();
+        browser.byId("download-problems-xlsx").click();
+        browser.wait.until(d -> Browser.downloaded(downloads, ".xlsx").isPresent());
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                java.nio.file.Files.newInputStream(Browser.downloaded(downloads, ".xlsx").orElseThrow()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheet("Problem list");
+            assertEquals(api.get("problems").size(), sheet.getLastRowNum());
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                String id = sheet.getRow(r).getCell(2).getStringCellValue();
+                JsonNode p = null;
+                for (JsonNode candidate : api.get("problems")) {
+                    p = candidate.get("id").asText().equals(id) ? candidate : p;
+                }
+                assertTrue(p != null, id);
+                JsonNode latest = p.at("/severityByYear/2023");
+                org.apache.poi.ss.usermodel.Cell cell = sheet.getRow(r).getCell(8);
+                if (latest.isMissingNode()) {
+                    assertTrue(cell == null, id);
+                } else {
+                    assertEquals(latest.asDouble(), cell.getNumericCellValue(), 1e-9, id);
+                }
+            }
+        }
         // the list of saved assessments opens each by its link
         browser.byId("list-region").sendKeys(regionId);
         browser.byId("list-assessments").click();

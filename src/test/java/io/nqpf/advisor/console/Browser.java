@@ -110,6 +110,27 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
+    /** Lets the page save downloads into a new temporary directory, which it returns. */
+    Path downloadsToTempDir() {
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("nqpf-downloads");
+            driver.executeCdpCommand("Browser.setDownloadBehavior", java.util.Map.of("behavior", "allow",
+                    "downloadPath", dir.toAbsolutePath().toString()));
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The first finished download in a directory whose name ends so, once there is one. */
+    static Optional<Path> downloaded(Path dir, String suffix) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(suffix)).findFirst();
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
     WebElement byId(String id) {
         return driver.findElement(By.id(id));
     }

@@ -126,9 +126,7 @@ class SpreadsheetBrowserTest {
         write("sheets-report-zh-CN.png", browser.screenshot("view-report", "bottleneck-table"));
 
         // download the workbook of the results and read it back
-        Path downloads = Files.createTempDirectory("nqpf-downloads");
-        browser.driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
-                "downloadPath", downloads.toAbsolutePath().toString()));
+        Path downloads = browser.downloadsToTempDir();
         browser.driver.findElement(By.cssSelector("nav a[data-view='sheets']")).click();
         browser.byId("sheet-download").click();
         browser.wait.until(d -> downloaded(downloads).isPresent());
@@ -189,11 +187,7 @@ class SpreadsheetBrowserTest {
     }
 
     private static Optional<Path> downloaded(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.toString().endsWith(".xlsx")).findFirst();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return Browser.downloaded(dir, ".xlsx");
     }
 
     private static double number(String text) {

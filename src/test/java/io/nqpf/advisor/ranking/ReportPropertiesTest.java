@@ -72,7 +72,7 @@ class ReportPropertiesTest {
         return root;
     }
 
-    private static JsonNode value(ProfileIndicators.Indicator indicator, Random random) {
+    static JsonNode value(ProfileIndicators.Indicator indicator, Random random) {
         Class<?> type = indicator.type();
         if (type == Boolean.class) {
             return JSON.booleanNode(random.nextBoolean());

@@ -1,6 +1,7 @@
 package io.nqpf.advisor.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -84,15 +85,19 @@ class DataGapLeverageTest {
             }
         }
         assertTrue(checked >= 10, "checked " + checked);
-        // the stage rules count signals: one value alone can still decide the stage, and the gap says so
+        // the stage rules count signals: a value decides the stage only when the signals still missing could not
+        // change it. A census-only coal city gives none of the six: its resource type alone no longer makes it stage 1
+        // (issue 18), and every value the report says decides the stage does so on its own
+        assertEquals("UNDETERMINED", r.smartSpecialization().stage());
         List<String> deciders = r.dataGaps().stream().filter(Report.DataGapView::decidesStage)
                 .map(Report.DataGapView::indicator).toList();
-        assertTrue(deciders.contains("typology.resourceType"), "a coal city's resource type decides stage 1: " + deciders);
+        assertFalse(deciders.contains("typology.resourceType"), "the six signals are missing: " + deciders);
         for (String indicator : deciders) {
             assertTrue(decidedByOneValue(QITAIHE_2020, indicator), indicator + " alone should decide the stage");
         }
-        assertTrue(r.nextIndicators().stream().anyMatch(n -> n.indicator().equals("typology.resourceType")
-                && n.reason().contains("smart-specialization stage")), r.nextIndicators().toString());
+        assertTrue(r.smartSpecialization().decidedBy().stream().map(Report.IndicatorRef::indicator).toList()
+                .containsAll(List.of("innovation.rdIntensityPct", "innovation.universities")),
+                r.smartSpecialization().decidedBy().toString());
     }
 
     private static boolean decidedByOneValue(String json, String indicator) throws Exception {

@@ -27,8 +27,22 @@ public final class Findings {
     /** The agenda group of stage rules: it has the focus first, so the stage is known before other rules run. */
     public static final String STAGE_GROUP = "stage";
 
-    /** What one diagnosis or stage rule found, with the evidence it matched. */
-    public record Hit(String rule, String target, List<Evidence> evidence) {
+    /**
+     * What one diagnosis or stage rule found, with the evidence it matched and the indicators of the {@link Unknown}
+     * facts it matched (a presumption: empty for a finding resting on observed values only).
+     */
+    public record Hit(String rule, String target, List<Evidence> evidence, List<String> unknown) {
+        public Hit(String rule, String target, List<Evidence> evidence) {
+            this(rule, target, evidence, List.of());
+        }
+    }
+
+    /**
+     * One score adjustment as a rule made it: the candidate, the bottlenecks and the stage of city industry its match
+     * rests on, and the indicators of the {@link Unknown} facts it matched. The engine judges its certainty from these.
+     */
+    public record AdjustmentMatch(String candidate, Adjustment adjustment, List<String> bottlenecks,
+            CityIndustryStage.Phase cityStage, List<String> unknown) {
     }
 
     private final Map<String, Bottleneck> bottlenecks = new LinkedHashMap<>();
@@ -40,11 +54,36 @@ public final class Findings {
     private CityIndustryStage cityStage;
     private FactHandle cityStageHandle;
     private final List<Hit> hits = new ArrayList<>();
+    private final List<Hit> cityHits = new ArrayList<>();
+    private final List<AdjustmentMatch> adjustments = new ArrayList<>();
+    /** Whether the stage fact is bounded by {@link #settled}: only a stage equal to it stands. */
+    private final boolean bounded;
+    private final Stage settled;
+
+    /** Findings of a pass whose smart-specialization stage stands as the rules find it. */
+    public Findings() {
+        this(false, null);
+    }
+
+    /**
+     * Findings of a pass whose smart-specialization stage stands only when it equals {@code settled}, the stage the
+     * rules find with every missing value past its threshold: the stage rules count signals, so a stage found on the
+     * observed values alone that differs from it depends on the values not given, and no SmartSpecialization fact is
+     * inserted (the stage is undetermined).
+     */
+    public static Findings boundedBy(Stage settled) {
+        return new Findings(true, settled);
+    }
+
+    private Findings(boolean bounded, Stage settled) {
+        this.bounded = bounded;
+        this.settled = settled;
+    }
 
     public void bottleneck(RuleContext kcontext, String id) {
         String rule = kcontext.getRule().getName();
         List<Evidence> evidence = matched(kcontext, Evidence.class);
-        hits.add(new Hit(rule, id, evidence));
+        hits.add(new Hit(rule, id, evidence, unknown(kcontext)));
         Bottleneck b = bottlenecks.get(id);
         if (b == null) {
             b = new Bottleneck(id);
@@ -65,15 +104,18 @@ public final class Findings {
     public void stage(RuleContext kcontext, Stage found) {
         String rule = kcontext.getRule().getName();
         List<Evidence> evidence = matched(kcontext, Evidence.class);
-        hits.add(new Hit(rule, found.name(), evidence));
+        hits.add(new Hit(rule, found.name(), evidence, unknown(kcontext)));
         if (stage != null && stage.getStage().ordinal() <= found.ordinal()) {
             return;
         }
         if (stageHandle != null) {
             kcontext.getKieRuntime().delete(stageHandle);
+            stageHandle = null;
         }
         stage = new SmartSpecialization(found, rule, evidence);
-        stageHandle = kcontext.getKieRuntime().insert(stage);
+        if (!bounded || found == settled) {
+            stageHandle = kcontext.getKieRuntime().insert(stage);
+        }
     }
 
     /**
@@ -84,6 +126,8 @@ public final class Findings {
      * and what is missing for it is not a data gap of the diagnosis.
      */
     public void cityStage(RuleContext kcontext, CityIndustryStage.Phase found) {
+        cityHits.add(new Hit(kcontext.getRule().getName(), found.name(), matched(kcontext, Evidence.class),
+                unknown(kcontext)));
         if (cityStage != null && cityStage.getStage().ordinal() >= found.ordinal()) {
             return;
         }
@@ -133,8 +177,12 @@ public final class Findings {
     private void adjust(RuleContext kcontext, String id, Adjustment.Kind kind, double points, String reason) {
         Candidate candidate = candidates.get(id);
         if (candidate != null) {
-            updated(kcontext, candidateHandles.get(id), candidate,
-                    candidate.adjust(new Adjustment(kind, points, reason, kcontext.getRule().getName())));
+            Adjustment adjustment = new Adjustment(kind, points, reason, kcontext.getRule().getName());
+            List<CityIndustryStage> city = matched(kcontext, CityIndustryStage.class);
+            adjustments.add(new AdjustmentMatch(id, adjustment,
+                    matched(kcontext, Bottleneck.class).stream().map(Bottleneck::getId).toList(),
+                    city.isEmpty() ? null : city.get(0).getStage(), unknown(kcontext)));
+            updated(kcontext, candidateHandles.get(id), candidate, candidate.adjust(adjustment));
         }
     }
 
@@ -143,6 +191,10 @@ public final class Findings {
         if (!changed.isEmpty()) {
             kcontext.getKieRuntime().update(handle, fact, changed.toArray(String[]::new));
         }
+    }
+
+    private static List<String> unknown(RuleContext kcontext) {
+        return matched(kcontext, Unknown.class).stream().map(Unknown::getIndicator).distinct().toList();
     }
 
     private static <T> List<T> matched(RuleContext kcontext, Class<T> type) {
@@ -170,9 +222,27 @@ public final class Findings {
         return candidates;
     }
 
-    /** The stage found, or null when no stage rule fired. */
+    /**
+     * The stage the rules found, or null when no stage rule fired; in a bounded pass also when it differs from the
+     * settled stage (it depends on values not given).
+     */
     public SmartSpecialization stage() {
+        return bounded && (stage == null || stage.getStage() != settled) ? null : stage;
+    }
+
+    /** The stage the rules found on the facts of this pass, whether or not it stands. */
+    public SmartSpecialization stageFound() {
         return stage;
+    }
+
+    /** What each stage-of-city-industry rule found, in firing order (target: the phase). */
+    public List<Hit> cityHits() {
+        return cityHits;
+    }
+
+    /** Every score adjustment, as its rule made it. */
+    public List<AdjustmentMatch> adjustments() {
+        return adjustments;
     }
 
     /** The stage of city industry found, or null when no rule for it fired. */
