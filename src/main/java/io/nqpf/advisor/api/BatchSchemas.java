@@ -22,13 +22,28 @@ final class BatchSchemas {
     record BatchResult(
             @Schema(description = "Position in the request, from 0") int index,
             @Schema(description = "The profile's regionId when it could be read") String regionId,
-            @Schema(description = "Report in the full view (the default), ReportSummary with view=summary",
-                    anyOf = {Report.class, ReportSummary.class}) Object report,
-            Problem problem) {
+            @Schema(description = "The full report; absent when the profile was refused", allOf = Report.class)
+            Object report,
+            @Schema(description = "Why the profile was refused; absent when it was evaluated") Problem problem) {
+    }
+
+    @Schema(name = "BatchSummaryResult", description = "The summary of one profile, or the problem that stopped it")
+    record BatchSummaryResult(
+            @Schema(description = "Position in the request, from 0") int index,
+            @Schema(description = "The profile's regionId when it could be read") String regionId,
+            @Schema(description = "The summary; absent when the profile was refused") ReportSummary report,
+            @Schema(description = "Why the profile was refused; absent when it was evaluated") Problem problem) {
     }
 
     @Schema(name = "BatchResponse")
     record BatchResponse(@Schema(description = "One result per profile, in request order") List<BatchResult> results,
+            @Schema(description = "How many profiles were evaluated") int evaluated,
+            @Schema(description = "How many profiles were refused") int failed) {
+    }
+
+    @Schema(name = "BatchSummaryResponse")
+    record BatchSummaryResponse(
+            @Schema(description = "One result per profile, in request order") List<BatchSummaryResult> results,
             @Schema(description = "How many profiles were evaluated") int evaluated,
             @Schema(description = "How many profiles were refused") int failed) {
     }

@@ -20,6 +20,7 @@ public class NullableIndicatorsFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         AdmissionResponses.add(openAPI);
+        ResponseContract.apply(openAPI);
         if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
             return;
         }

@@ -44,6 +44,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RecommendationResource {
 
     static final String NDJSON = "application/x-ndjson";
+    /** A small valid profile: the request examples, which Swagger UI's "Try it out" sends as they are. */
+    static final String PROFILE = "{\"regionId\":\"demo-1\",\"name\":\"示例市（虚构数据）\",\"year\":2023,"
+            + "\"level\":\"PREFECTURE\",\"typology\":{\"resourceType\":\"COAL\",\"resourceCityStage\":\"DECLINING\"},"
+            + "\"economy\":{\"resourceIndustrySharePct\":55,\"privateEconomySharePct\":38},"
+            + "\"innovation\":{\"rdIntensityPct\":0.6}}";
+    private static final String LATER = "{\"regionId\":\"demo-1\",\"name\":\"示例市（虚构数据）\",\"year\":2025,"
+            + "\"level\":\"PREFECTURE\",\"typology\":{\"resourceType\":\"COAL\",\"resourceCityStage\":\"DECLINING\"},"
+            + "\"economy\":{\"resourceIndustrySharePct\":41,\"privateEconomySharePct\":47},"
+            + "\"innovation\":{\"rdIntensityPct\":1.4}}";
+    private static final String BATCH = "{\"profiles\":[" + PROFILE + ",{\"regionId\":\"demo-2\",\"name\":"
+            + "\"示例县（虚构数据）\",\"year\":2023,\"level\":\"COUNTY\",\"talent\":{\"agedSharePct\":21.5}}]}";
+    private static final String COMPARE = "{\"before\":" + PROFILE + ",\"after\":" + LATER + "}";
     private static final MediaType NDJSON_TYPE = MediaType.valueOf(NDJSON);
 
     private final RecommendationService service;
@@ -65,15 +77,10 @@ public class RecommendationResource {
                     + "numbers and cited to the source documents.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RegionProfile.class),
-            examples = @ExampleObject(name = "minimal", summary = "A small profile",
-                    value = "{\"regionId\":\"demo-1\",\"name\":\"示例市（虚构数据）\",\"year\":2023,\"level\":\"PREFECTURE\","
-                            + "\"typology\":{\"resourceType\":\"COAL\",\"resourceCityStage\":\"DECLINING\"},"
-                            + "\"economy\":{\"resourceIndustrySharePct\":55,\"privateEconomySharePct\":38},"
-                            + "\"innovation\":{\"rdIntensityPct\":0.6}}")))
-    @APIResponse(responseCode = "200", description = "The report: Report in the full view (the default), "
-            + "ReportSummary with view=summary",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(anyOf = {Report.class, ReportSummary.class})),
+            examples = @ExampleObject(name = "minimal", summary = "A small profile", value = PROFILE)))
+    @APIResponse(responseCode = "200", description = "The full report (the summary is POST "
+            + "/api/v1/recommendations/summary)",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)),
                     @Content(mediaType = SheetUpload.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
                             description = "With Accept: " + SheetUpload.XLSX + " or format=xlsx: the full report as a "
                                     + "workbook (overview, bottlenecks with evidence, measures, data gaps)"))})
@@ -94,6 +101,30 @@ public class RecommendationResource {
     }
 
     @POST
+    @Path("/summary")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "evaluateRegionSummary", summary = "Evaluate one region profile: the summary",
+            description = "The same decision as evaluateRegion without its texts: ids, levels, severities, scores with "
+                    + "their breakdown points, stage, clearsWhen and coverage (texts are in the catalog). Several times "
+                    + "smaller and faster. The same answer as evaluateRegion with view=summary, which older clients "
+                    + "send.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RegionProfile.class),
+            examples = @ExampleObject(name = "minimal", summary = "A small profile", value = PROFILE)))
+    @APIResponse(responseCode = "200", description = "The summary",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReportSummary.class)))
+    @APIResponse(responseCode = "400", ref = "InvalidInput")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "NoRuleset")
+    public Object evaluateSummary(byte[] body, @BeanParam RequestedLanguage language,
+            @BeanParam ReportParameters report) {
+        return service.evaluate(body, report.summaryOptions(language.language()));
+    }
+
+    @POST
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, NDJSON, SheetUpload.XLSX, SheetUpload.CSV})
@@ -111,16 +142,17 @@ public class RecommendationResource {
                     + SheetUpload.XLSX + " (or format=xlsx) the answer is a workbook of full reports; with Accept: "
                     + "text/csv (or format=csv) the overview as CSV.")
     @RequestBody(required = true, content = {@Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = BatchSchemas.BatchRequest.class)),
+            schema = @Schema(implementation = BatchSchemas.BatchRequest.class),
+            examples = @ExampleObject(name = "two", summary = "A city and a county", value = BATCH)),
             @Content(mediaType = SheetUpload.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
                     description = "A workbook of the template's columns: row 2 holds the field paths, one region per "
                             + "row below; docs/spreadsheets.md")),
             @Content(mediaType = SheetUpload.CSV, schema = @Schema(type = SchemaType.STRING,
                     description = "The template's CSV form: UTF-8 (a byte order mark is skipped) or GB 18030, the field "
                             + "paths in a header row, one region per row"))})
-    @APIResponse(responseCode = "200", description = "One result per profile: one JSON object (the default) or, "
-            + "with Accept: application/x-ndjson, one BatchResult per line and a last BatchEnd line; a workbook or CSV "
-            + "when asked for",
+    @APIResponse(responseCode = "200", description = "One full report or problem per profile: one JSON object (the "
+            + "default) or, with Accept: application/x-ndjson, one BatchResult per line and a last BatchEnd line; a "
+            + "workbook or CSV when asked for. Summaries: POST /api/v1/recommendations/batch/summary",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = BatchSchemas.BatchResponse.class)),
                     @Content(mediaType = NDJSON, schema = @Schema(description = "One line each: a BatchResult per profile, "
@@ -141,7 +173,34 @@ public class RecommendationResource {
         if (sheet.isPresent()) {
             return sheets.batch(items.iterator(), options, sheet.get(), () -> { });
         }
-        return results(items.iterator(), options, headers, () -> { });
+        return results(items.iterator(), options, headers, false, () -> { });
+    }
+
+    @POST
+    @Path("/batch/summary")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, NDJSON})
+    @Operation(operationId = "evaluateBatchSummary", summary = "Evaluate up to 1,000 region profiles: summaries",
+            description = "evaluateBatch answering each profile's summary (evaluateRegionSummary) instead of its full "
+                    + "report; the same as evaluateBatch with view=summary, which older clients send. With Accept: "
+                    + "application/x-ndjson one BatchSummaryResult per line, then one BatchEnd line.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BatchSchemas.BatchRequest.class),
+            examples = @ExampleObject(name = "two", summary = "A city and a county", value = BATCH)))
+    @APIResponse(responseCode = "200", description = "One summary or problem per profile",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BatchSchemas.BatchSummaryResponse.class)),
+                    @Content(mediaType = NDJSON, schema = @Schema(description = "One line each: a BatchSummaryResult "
+                            + "per profile, then one BatchEnd",
+                            oneOf = {BatchSchemas.BatchSummaryResult.class, BatchSchemas.BatchEnd.class}))})
+    @APIResponse(responseCode = "400", ref = "InvalidInput")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "503", ref = "NoRuleset")
+    public Response batchSummary(byte[] body, @BeanParam RequestedLanguage language,
+            @BeanParam ReportParameters report, @Context HttpHeaders headers) {
+        ReportOptions options = report.summaryOptions(language.language());
+        return results(service.readBatch(body).iterator(), options, headers, true, () -> { });
     }
 
     /** The same operation for a spreadsheet body (XLSX or CSV): its rows are the profiles of the batch. */
@@ -158,7 +217,7 @@ public class RecommendationResource {
         try {
             Iterator<BatchReader.Item> items = upload.items();
             Response response = sheet.isPresent() ? sheets.batch(items, options, sheet.get(), upload::close)
-                    : results(items, options, headers, upload::close);
+                    : results(items, options, headers, false, upload::close);
             return Response.fromResponse(response).header("X-Total-Count", upload.rows()).build();
         } catch (RuntimeException e) {
             upload.close();
@@ -168,7 +227,7 @@ public class RecommendationResource {
 
     /** The results of a batch as NDJSON or as one JSON object, each written as its profile is evaluated. */
     private Response results(Iterator<BatchReader.Item> items, ReportOptions options, HttpHeaders headers,
-            Runnable done) {
+            boolean summaries, Runnable done) {
         if (wantsNdjson(headers)) {
             StreamingOutput lines = out -> {
                 try {
@@ -176,7 +235,7 @@ public class RecommendationResource {
                     service.evaluateBatch(items, options, item -> {
                         counts[0]++;
                         counts[1] += item.evaluated() ? 0 : 1;
-                        writeLine(out, result(item, options.language()));
+                        writeLine(out, result(item, options.language(), summaries));
                     });
                     // the last line says the stream is whole: a stream cut short (a restart, a network failure) lacks it
                     writeLine(out, new BatchSchemas.BatchEnd(true, counts[0], counts[1]));
@@ -196,7 +255,7 @@ public class RecommendationResource {
                     counts[0] += item.evaluated() ? 1 : 0;
                     counts[1] += item.evaluated() ? 0 : 1;
                     try {
-                        json.writeValue(generator, result(item, options.language()));
+                        json.writeValue(generator, result(item, options.language(), summaries));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -235,10 +294,12 @@ public class RecommendationResource {
         return false;
     }
 
-    private static BatchSchemas.BatchResult result(BatchItem item, Language language) {
+    private static Object result(BatchItem item, Language language, boolean summaries) {
         Problem problem = item.evaluated() ? null : item.invalid() != null ? ProblemMapper.problem(item.invalid(), language)
                 : ProblemMapper.runawayProblem(item.runaway(), language);
-        return new BatchSchemas.BatchResult(item.index(), item.regionId(), item.report(), problem);
+        return summaries
+                ? new BatchSchemas.BatchSummaryResult(item.index(), item.regionId(), (ReportSummary) item.report(), problem)
+                : new BatchSchemas.BatchResult(item.index(), item.regionId(), item.report(), problem);
     }
 
     @POST
@@ -250,7 +311,8 @@ public class RecommendationResource {
                     + "new and which persist with their severity deltas, which countermeasures moved in rank, and which "
                     + "indicator changes caused it.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = BatchSchemas.CompareRequest.class)))
+            schema = @Schema(implementation = BatchSchemas.CompareRequest.class),
+            examples = @ExampleObject(name = "twoYears", summary = "One city in 2023 and 2025", value = COMPARE)))
     @APIResponse(responseCode = "200", description = "The comparison",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComparisonReport.class)),
                     @Content(mediaType = SheetUpload.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",

@@ -24,17 +24,16 @@ public class ReportParameters {
     static final String INCLUDABLE = "watchlist|dataGaps|nextIndicators|peerContext|warnings";
 
     @QueryParam("view")
-    @Parameter(description = "full (the default): the report with its texts, evidence, citations, watchlist and data "
-            + "gaps. summary: ids, levels, severities, scores with their breakdown points, stage, clearsWhen and "
-            + "coverage, without texts (schema ReportSummary), several times smaller and faster",
-            schema = @Schema(type = SchemaType.STRING, enumeration = {SUMMARY, FULL}, defaultValue = FULL))
+    @Parameter(hidden = true, description = "summary: the answer of the operation's /summary twin (kept for clients "
+            + "written before it; the document describes each view by its own operation, so that generated clients "
+            + "get both shapes)")
     String view;
 
     @QueryParam("include")
-    @Parameter(description = "With view=summary: also list the parts of the full report named, comma-separated: "
-            + "watchlist, dataGaps, nextIndicators (these three cost a second rules pass), peerContext, and warnings "
-            + "(always listed: accepted so that any part of the full view may be named); the full view always has "
-            + "them all",
+    @Parameter(description = "Summaries (the /summary operations): also list the parts of the full report named, "
+            + "comma-separated: watchlist, dataGaps, nextIndicators (these three cost a second rules pass), "
+            + "peerContext, and warnings (always listed: accepted so that any part of the full report may be named); "
+            + "the full report always has them all and accepts it",
             schema = @Schema(type = SchemaType.STRING, pattern = "^(" + INCLUDABLE + ")(,(" + INCLUDABLE + "))*$",
                     example = "watchlist,dataGaps"))
     String include;
@@ -48,7 +47,16 @@ public class ReportParameters {
 
     /** The options these parameters ask for, or a 400 problem naming the parameter that is wrong. */
     ReportOptions options(Language language, boolean explain) {
-        boolean summary = QueryParameters.oneOf("view", view, List.of(SUMMARY, FULL), FULL).equals(SUMMARY);
+        return options(language, explain,
+                QueryParameters.oneOf("view", view, List.of(SUMMARY, FULL), FULL).equals(SUMMARY));
+    }
+
+    /** The options of a /summary operation: the summary whatever view says. */
+    ReportOptions summaryOptions(Language language) {
+        return options(language, false, true);
+    }
+
+    private ReportOptions options(Language language, boolean explain, boolean summary) {
         List<String> included = QueryParameters.listOf("include", include,
                 List.of(WATCHLIST, DATA_GAPS, NEXT_INDICATORS, PEER_CONTEXT, WARNINGS));
         int most = QueryParameters.wholeNumberOrAll("limit", limit, 1, 100, Integer.MAX_VALUE, ReportAssembler.DEFAULT_LIMIT);

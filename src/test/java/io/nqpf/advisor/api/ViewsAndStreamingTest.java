@@ -37,6 +37,8 @@ class ViewsAndStreamingTest {
 
     private static final String URL = "/api/v1/recommendations";
     private static final String BATCH = "/api/v1/recommendations/batch";
+    private static final String SUMMARY = "/api/v1/recommendations/summary";
+    private static final String BATCH_SUMMARY = "/api/v1/recommendations/batch/summary";
     private static final String COAL = Examples.read("declining-coal-city.json");
     private static final String BROKEN = "{\"regionId\":\"broken\",\"name\":\"x\",\"year\":2023,\"level\":\"COUNTY\","
             + "\"innovation\":{\"rdIntensityPct\":99}}";
@@ -53,8 +55,8 @@ class ViewsAndStreamingTest {
     void theSummaryCarriesTheFullReportsDecisionWithoutItsTexts() {
         JsonPath full = given().contentType(ContentType.JSON).queryParam("lang", "en").body(COAL).post(URL).then()
                 .statusCode(200).extract().jsonPath();
-        String body = given().filter(Contract.validated()).contentType(ContentType.JSON).queryParam("view", "summary")
-                .queryParam("lang", "en").body(COAL).post(URL).then().statusCode(200)
+        String body = given().filter(Contract.validated()).contentType(ContentType.JSON)
+                .queryParam("lang", "en").body(COAL).post(SUMMARY).then().statusCode(200)
                 .body("$", not(hasKey("watchlist"))).body("$", not(hasKey("dataGaps")))
                 .body("bottlenecks[0]", not(hasKey("description"))).body("bottlenecks[0]", not(hasKey("evidence")))
                 .body("recommendations[0]", not(hasKey("explanation"))).body("recommendations[0]", not(hasKey("actions")))
@@ -83,7 +85,7 @@ class ViewsAndStreamingTest {
         JsonPath full = given().contentType(ContentType.JSON).body(sparse).post(URL).then().statusCode(200)
                 .extract().jsonPath();
         JsonPath summary = given().filter(Contract.validated()).contentType(ContentType.JSON)
-                .queryParam("view", "summary").queryParam("include", "watchlist,dataGaps").body(sparse).post(URL)
+                .queryParam("include", "watchlist,dataGaps").body(sparse).post(SUMMARY)
                 .then().statusCode(200).extract().jsonPath();
         assertFalse(full.getList("dataGaps").isEmpty(), "the sparse profile has data gaps");
         assertEquals(full.getList("dataGaps.indicator"), summary.getList("dataGaps.indicator"));
@@ -103,13 +105,13 @@ class ViewsAndStreamingTest {
         JsonPath full = given().contentType(ContentType.JSON).queryParam("lang", "en").body(misEntered).post(URL)
                 .then().statusCode(200).extract().jsonPath();
         JsonPath summary = given().filter(Contract.validated()).contentType(ContentType.JSON).queryParam("lang", "en")
-                .queryParam("view", "summary").body(misEntered).post(URL).then().statusCode(200)
+                .body(misEntered).post(SUMMARY).then().statusCode(200)
                 .body("warnings.code", org.hamcrest.Matchers.hasItem("TEN_YEAR_CHANGE_AS_ANNUAL"))
                 .extract().jsonPath();
         assertEquals(full.getList("warnings"), summary.getList("warnings"));
         // and a summary without anything to warn of says so with an empty list
-        given().filter(Contract.validated()).contentType(ContentType.JSON).queryParam("view", "summary").body(COAL)
-                .post(URL).then().statusCode(200).body("warnings", equalTo(List.of()));
+        given().filter(Contract.validated()).contentType(ContentType.JSON).body(COAL)
+                .post(SUMMARY).then().statusCode(200).body("warnings", equalTo(List.of()));
     }
 
     @Test
@@ -118,8 +120,7 @@ class ViewsAndStreamingTest {
         JsonPath full = given().contentType(ContentType.JSON).body(sparse).post(URL).then().statusCode(200)
                 .extract().jsonPath();
         JsonPath summary = given().filter(Contract.validated()).contentType(ContentType.JSON)
-                .queryParam("view", "summary")
-                .queryParam("include", "watchlist,dataGaps,nextIndicators,peerContext,warnings").body(sparse).post(URL)
+                .queryParam("include", "watchlist,dataGaps,nextIndicators,peerContext,warnings").body(sparse).post(SUMMARY)
                 .then().statusCode(200).extract().jsonPath();
         assertFalse(full.getList("nextIndicators").isEmpty(), "the sparse profile has indicators to collect next");
         assertEquals(full.getList("nextIndicators.indicator"), summary.getList("nextIndicators"));
@@ -128,13 +129,13 @@ class ViewsAndStreamingTest {
         JsonPath fullCity = given().contentType(ContentType.JSON).body(COAL).post(URL).then().statusCode(200)
                 .extract().jsonPath();
         JsonPath city = given().filter(Contract.validated()).contentType(ContentType.JSON)
-                .queryParam("view", "summary").queryParam("include", "peerContext").body(COAL).post(URL)
+                .queryParam("include", "peerContext").body(COAL).post(SUMMARY)
                 .then().statusCode(200).extract().jsonPath();
         assertFalse(city.getList("peerContext").isEmpty(), "a prefecture has peers");
         for (String path : List.of("indicator", "valueYear", "censusYear", "comparable", "rank", "percentile", "of")) {
             assertEquals(fullCity.getList("peerContext." + path), city.getList("peerContext." + path), path);
         }
-        JsonPath plain = given().contentType(ContentType.JSON).queryParam("view", "summary").body(sparse).post(URL)
+        JsonPath plain = given().contentType(ContentType.JSON).body(sparse).post(SUMMARY)
                 .then().statusCode(200).extract().jsonPath();
         assertNull(plain.get("nextIndicators"));
         assertNull(plain.get("peerContext"));
@@ -142,9 +143,25 @@ class ViewsAndStreamingTest {
 
     @Test
     void limitAppliesToTheSummaryToo() {
-        given().filter(Contract.validated()).contentType(ContentType.JSON).queryParam("view", "summary")
-                .queryParam("limit", 3).body(COAL).post(URL).then().statusCode(200)
+        given().filter(Contract.validated()).contentType(ContentType.JSON)
+                .queryParam("limit", 3).body(COAL).post(SUMMARY).then().statusCode(200)
                 .body("recommendations.rank", equalTo(List.of(1, 2, 3)));
+    }
+
+    /** Clients written before the /summary operations send view=summary: they get the same answer as before. */
+    @Test
+    void viewSummaryStillAnswersTheSummary() {
+        JsonPath legacy = given().contentType(ContentType.JSON).queryParam("view", "summary").body(COAL).post(URL)
+                .then().statusCode(200).extract().jsonPath();
+        JsonPath summary = given().contentType(ContentType.JSON).body(COAL).post(SUMMARY).then().statusCode(200)
+                .extract().jsonPath();
+        assertNull(legacy.get("smartSpecialization"));
+        assertEquals(summary.getString("stage"), legacy.getString("stage"));
+        assertEquals(summary.getList("recommendations.id"), legacy.getList("recommendations.id"));
+        JsonPath batch = given().contentType(ContentType.JSON).queryParam("view", "summary")
+                .body("{\"profiles\":[" + COAL + "]}").post(BATCH).then().statusCode(200).extract().jsonPath();
+        assertEquals(summary.getList("recommendations.id"), batch.getList("results[0].report.recommendations.id"));
+        assertNull(batch.get("results[0].report.smartSpecialization"));
     }
 
     @Test
@@ -169,7 +186,7 @@ class ViewsAndStreamingTest {
     @Test
     void aBatchAnswersSummariesWhenAsked() {
         JsonPath result = given().filter(Contract.responsesOnly()).contentType(ContentType.JSON)
-                .queryParam("view", "summary").body("{\"profiles\":[" + COAL + "," + BROKEN + "]}").post(BATCH)
+                .body("{\"profiles\":[" + COAL + "," + BROKEN + "]}").post(BATCH_SUMMARY)
                 .then().statusCode(200).body("evaluated", equalTo(1)).body("failed", equalTo(1))
                 .body("results[0].report", not(hasKey("smartSpecialization")))
                 .body("results[1].problem.violations[0].field", equalTo("innovation.rdIntensityPct"))
@@ -216,7 +233,7 @@ class ViewsAndStreamingTest {
 
     @Test
     void ndjsonWithTheSummaryViewAndBodiesThatAreNoBatchStillGetOneProblem() throws Exception {
-        HttpResponse<String> summary = http.send(HttpRequest.newBuilder(URI.create(batch + "?view=summary"))
+        HttpResponse<String> summary = http.send(HttpRequest.newBuilder(URI.create(batch + "/summary"))
                 .header("Content-Type", "application/json").header("Accept", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"profiles\":[" + COAL + "," + COAL + "]}")).build(),
                 HttpResponse.BodyHandlers.ofString());
