@@ -73,6 +73,8 @@ function coverage(cov, c) {
   return [h('p', {class: `verdict verdict-${cov.verdict}`},
     h('strong', {}, c.has('verdict.' + cov.verdict) ? t('verdict.' + cov.verdict) : cov.verdict), ' · ',
     `${t('report.coverage.share')} `, h('span', {class: 'c-share'}, `${num(Math.round(cov.share * 100), c.lang)}%`)),
+  cov.olderValues ? h('p', {class: 'c-older'}, t('report.coverage.older', num(cov.olderValues, c.lang), cov.oldestYear))
+    : null,
   cov.sentence || cov.summary ? h('p', {}, cov.sentence || cov.summary) : null];
 }
 
@@ -96,6 +98,7 @@ function evidenceTable(evidence, c, watch, caption) {
     {key: 'comparison', label: t('col.comparison'), cell: e => e.comparison},
     {key: 'threshold', label: t('col.threshold'), num: true, cell: e => c.value(e.threshold)},
     watch ? {key: 'gap', label: t('col.gap'), num: true, cell: e => c.value(e.gap)} : null,
+    {key: 'valueYear', label: t('col.valueYear'), cell: e => e.valueYear ?? '—'},
     {key: 'benchmarkYear', label: t('col.benchmarkYear'), cell: e => e.benchmarkYear ?? '—'},
     {key: 'reference', label: t('col.reference'), cell: e => e.reference}].filter(Boolean);
   return table(caption ?? t('report.evidence'), columns, evidence, {class: 'evidence'});
@@ -224,6 +227,7 @@ function peers(report, c) {
       {key: 'value', label: t('col.value'), num: true, cell: p => c.value(p.value)},
       {key: 'percentile', label: t('col.percentile'), num: true, cell: p => c.value(p.percentile)},
       {key: 'median', label: t('col.median'), num: true, cell: p => c.value(p.median)},
-      {key: 'rank', label: t('col.rankOf'), num: true, cell: p => p.rank !== undefined ? `${p.rank} / ${p.of ?? '?'}` : ''},
+      {key: 'rank', label: t('col.rankOf'), num: true, cell: p => p.rank !== undefined && p.rank !== null ? `${p.rank} / ${p.of ?? '?'}` : '—'},
+      {key: 'valueYear', label: t('col.valueYear'), cell: p => p.valueYear ?? ''},
       {key: 'censusYear', label: t('col.censusYear'), cell: p => p.censusYear ?? ''}], list, {id: 'peers'}));
 }

@@ -126,7 +126,11 @@ public class RulesetResource {
             description = "Builds aside, runs the scenarios of rules/tests against the new rules to catch rules that "
                     + "never stop firing, and swaps atomically on success. On failure answers 422 with the errors and "
                     + "the previous ruleset keeps serving. Requires HTTP Basic user admin and Content-Type "
-                    + "application/json (the body may be empty), so that a cross-site form cannot trigger it.")
+                    + "application/json (the body may be empty), so that a cross-site form cannot trigger it. With "
+                    + "several replicas behind one address it reaches the one the balancer picks, which rebuilds now "
+                    + "from the rules directory all replicas mount; the others build the same files through their "
+                    + "watchers within the documented bound (docs/operations.md), so replicas never serve different "
+                    + "rules for longer; readiness and advisor_ruleset_info show each replica's version.")
     @APIResponse(responseCode = "200", description = "The new ruleset is active",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReloadResult.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")

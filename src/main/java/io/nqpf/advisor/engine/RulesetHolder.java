@@ -2,6 +2,8 @@ package io.nqpf.advisor.engine;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.nqpf.advisor.config.AdvisorConfig;
 import io.quarkus.runtime.StartupEvent;
@@ -38,6 +40,8 @@ public class RulesetHolder {
     private final RulesetArchive archive;
     /** The files that kept the rules directory from building while a kept ruleset serves; empty otherwise. */
     private final AtomicReference<List<String>> fallbackFrom = new AtomicReference<>(List.of());
+    /** advisor_ruleset_info{version="…"} 1: the active version, so that the replicas' versions show side by side */
+    private final MultiGauge info;
 
     public RulesetHolder(AdvisorConfig config, MeterRegistry registry, Instance<RulesetProbe> probes) {
         this.probes = probes.stream().toList();
@@ -54,6 +58,9 @@ public class RulesetHolder {
                 .description("Rules in the active ruleset (0 while none is active)").register(registry);
         Gauge.builder("advisor.ruleset.build.running", builds, b -> b.running() ? 1 : 0)
                 .description("1 while a ruleset build (start-up, reload, validate or the watcher's) runs; 0 otherwise")
+                .register(registry);
+        this.info = MultiGauge.builder("advisor.ruleset.info")
+                .description("1 for the version of the active ruleset (label version); absent while none is active")
                 .register(registry);
     }
 
@@ -79,6 +86,7 @@ public class RulesetHolder {
                 .distinct().toList();
         fallbackFrom.set(files);
         active.set(outcome.ruleset());
+        publish(outcome.ruleset());
         LOG.warnf("The rules in %s do not build (%s); serving the last good ruleset %s, kept from before, until a "
                 + "reload succeeds (metric advisor_ruleset_fallback)", rulesDir.toAbsolutePath(), String.join(", ", files),
                 outcome.ruleset().version());
@@ -156,9 +164,14 @@ public class RulesetHolder {
         return errors.isEmpty() ? outcome : new RulesetBuilder.Outcome(null, List.copyOf(errors));
     }
 
+    private void publish(Ruleset ruleset) {
+        info.register(List.of(MultiGauge.Row.of(Tags.of("version", ruleset.version()), 1)), true);
+    }
+
     private synchronized RulesetBuilder.Outcome activate(RulesetBuilder.Outcome outcome) {
         if (outcome.ok()) {
             Ruleset previous = active.getAndSet(outcome.ruleset());
+            publish(outcome.ruleset());
             fallbackFrom.set(List.of());
             archive.keep(rulesDir, outcome.ruleset());
             LOG.infof("Ruleset %s active: %d rules from %s%s", outcome.ruleset().version(), outcome.ruleset().rules().size(),

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nqpf.advisor.support.Examples;
@@ -66,6 +67,12 @@ class RulesWatchTest {
             Files.writeString(drl, original.replace("findings.bottleneck(kcontext, \"B-RESILIENCE\");", "// retired"));
             String after = awaitVersionOtherThan(before);
             assertNotEquals(before, after, "the watcher did not reload the edited rules");
+            // each replica shows its version in readiness and in the metrics, the old one gone
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertTrue(metrics.contains("advisor_ruleset_info{version=\"" + after + "\"} 1.0"), metrics);
+            assertFalse(metrics.contains("advisor_ruleset_info{version=\"" + before + "\"}"), "the old version is gone");
+            given().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'ruleset' }.data.version", org.hamcrest.Matchers.equalTo(after));
             given().contentType(ContentType.JSON).body(coal).post("/api/v1/recommendations").then()
                     .body("bottlenecks.id", not(hasItem("B-RESILIENCE")));
         } finally {

@@ -78,7 +78,9 @@ class CityIndustryStageTest {
 
     @Test
     void theReportShowsTheCityStageAndItsFitPointsInTheScoreBreakdown() throws Exception {
-        Report coal = report("declining-coal-city.json", Language.EN);
+        // a mature oil city, industry-led and growing as fast as the nation (the declining coal city, losing its
+        // people, is not expanding)
+        Report coal = report("mature-resource-city.json", Language.EN);
         Report.CityIndustryStageView stage = coal.smartSpecialization().cityIndustryStage();
         assertEquals("SCALE_EXPANSION", stage.stage());
         assertEquals("Scale expansion", stage.title());

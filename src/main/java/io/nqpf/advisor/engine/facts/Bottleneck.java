@@ -41,8 +41,19 @@ public final class Bottleneck {
 
     /** Adds one finding and returns the names of the properties it changed. */
     List<String> addFinding(String rule, List<Evidence> found) {
+        return addFinding(rule, found, List.of());
+    }
+
+    /**
+     * Adds one finding that may rest on missing values ({@code presumedOn}: MISSING evidence of the Unknown facts the
+     * rule matched). Those are part of the finding, so that clearsWhen can name the missing value as the lever, but
+     * neither evidence shown nor counted in the severity.
+     */
+    List<String> addFinding(String rule, List<Evidence> found, List<Evidence> presumedOn) {
         List<String> changed = new ArrayList<>(List.of("findings"));
-        findings.add(List.copyOf(found));
+        List<Evidence> finding = new ArrayList<>(found);
+        finding.addAll(presumedOn);
+        findings.add(List.copyOf(finding));
         if (rules.add(rule)) {
             changed.add("rules");
         }

@@ -84,14 +84,15 @@ public final class Findings {
         String rule = kcontext.getRule().getName();
         List<Evidence> evidence = matched(kcontext, Evidence.class);
         hits.add(new Hit(rule, id, evidence, unknown(kcontext)));
+        List<Evidence> presumedOn = matched(kcontext, Unknown.class).stream().map(Unknown::asMissing).toList();
         Bottleneck b = bottlenecks.get(id);
         if (b == null) {
             b = new Bottleneck(id);
-            b.addFinding(rule, evidence);
+            b.addFinding(rule, evidence, presumedOn);
             bottlenecks.put(id, b);
             bottleneckHandles.put(id, kcontext.getKieRuntime().insert(b));
         } else {
-            updated(kcontext, bottleneckHandles.get(id), b, b.addFinding(rule, evidence));
+            updated(kcontext, bottleneckHandles.get(id), b, b.addFinding(rule, evidence, presumedOn));
         }
     }
 

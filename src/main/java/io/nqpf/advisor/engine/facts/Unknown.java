@@ -25,6 +25,15 @@ public final class Unknown {
         return threshold.indicator();
     }
 
+    public ThresholdDef threshold() {
+        return threshold;
+    }
+
+    /** As evidence for counterfactuals: the missing value, past nothing yet (excess 0). */
+    Evidence asMissing() {
+        return new Evidence(threshold, null, 0, Evidence.Basis.MISSING, 0);
+    }
+
     @Override
     public String toString() {
         return "Unknown(" + threshold.id() + ")";
