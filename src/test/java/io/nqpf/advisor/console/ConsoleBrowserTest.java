@@ -126,6 +126,15 @@ class ConsoleBrowserTest {
             assertEquals(expected.get("title").asText(), row.findElement(By.tagName("th")).getText());
             assertEquals(expected.get("severity").asDouble(), number(row.findElement(By.cssSelector(".c-severity")).getText()),
                     0.0005, expected.get("id").asText());
+            // a presumed bottleneck is marked, and its article lists what would decide it
+            assertEquals("PRESUMED".equals(expected.path("certainty").asText()),
+                    !row.findElements(By.cssSelector(".presumed")).isEmpty(), expected.get("id").asText());
+        }
+        JsonNode city = report.at("/smartSpecialization/cityIndustryStage");
+        WebElement shown = browser.driver.findElement(By.cssSelector("#report-stage .city-stage"));
+        assertEquals(city.get("stage").asText(), shown.getDomAttribute("data-stage"));
+        for (JsonNode d : city.path("decidedBy")) {
+            assertTrue(shown.getText().contains(d.get("label").asText()), shown.getText());
         }
         // every value's year beside the year of its benchmark, in each bottleneck's evidence
         for (JsonNode b : report.get("bottlenecks")) {
