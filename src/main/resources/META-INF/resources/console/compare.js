@@ -1,5 +1,6 @@
 // The comparison of two profiles: what was resolved, what is new, what persists (with the severity change), what
-// merely became observable, rank moves and indicator changes. Sections whose field is absent are not shown.
+// merely became observable, what cleared or appeared only by a national benchmark's move, rank moves and indicator
+// changes. Sections whose field is absent are not shown.
 import {h, clear, table, num} from './dom.js';
 import {groupedChart, disposeCharts, PALETTE} from './charts.js';
 
@@ -10,6 +11,8 @@ export function renderComparison(container, result, ctx) {
   const {t} = ctx;
   const label = path => ctx.label(path) || path;
   const stageName = s => ctx.has('stage.' + s) ? t('stage.' + s) : s;
+  const cityStageName = s => ctx.has('cityStage.' + s) ? t('cityStage.' + s) : (s ?? '—');
+  const national = n => n && n.national !== undefined && n.national !== null ? `${ctx.value(n.national)} (${n.year})` : '—';
   const list = (key, columns) => {
     const rows = result[key];
     if (!Array.isArray(rows)) {
@@ -33,6 +36,8 @@ export function renderComparison(container, result, ctx) {
   clear(container,
     h('h2', {id: 'compare-title'}, `${side(result.before)} → ${side(result.after)}`),
     result.stage ? h('p', {class: 'stage'}, t('compare.stage', stageName(result.stage.before), stageName(result.stage.after))) : null,
+    result.cityIndustryStage ? h('p', {class: 'city-stage'}, t('compare.cityStage',
+      cityStageName(result.cityIndustryStage.before), cityStageName(result.cityIndustryStage.after))) : null,
     changed.length ? h('figure', {}, h('figcaption', {}, t('compare.chart')), chartEl,
       h('ul', {class: 'legend', 'aria-hidden': 'true'}, [t('col.before'), t('col.after')].map((n, i) => {
         const swatch = h('span', {class: 'swatch'});
@@ -45,6 +50,13 @@ export function renderComparison(container, result, ctx) {
       {key: 'delta', label: t('col.delta'), num: true, cell: b => b.delta === undefined ? '' : num(b.delta, ctx.lang)}, causedBy]),
     list('becameObservable', [name, sev('severityAfter'), causedBy]),
     list('noLongerObservable', [name, sev('severityBefore'), causedBy]),
+    list('benchmarkShift', [name,
+      {key: 'shift', label: t('col.shift'), cell: s => ctx.has('shift.' + s.shift) ? t('shift.' + s.shift) : s.shift},
+      {key: 'indicator', label: t('col.indicator'), cell: s => label(s.indicator)},
+      {key: 'value', label: t('col.value'), num: true, cell: s => ctx.value(s.value)},
+      {key: 'valueYear', label: t('col.valueYear'), cell: s => s.valueYear ?? '—'},
+      {key: 'nationalBefore', label: `${t('col.national')} (${t('col.before')})`, num: true, cell: s => national(s.before)},
+      {key: 'nationalAfter', label: `${t('col.national')} (${t('col.after')})`, num: true, cell: s => national(s.after)}]),
     ['newlyObserved', 'noLongerObserved'].map(key => list(key, [name,
       {key: 'value', label: t('col.value'), num: true, cell: o => ctx.value(o.value)},
       {key: 'bottlenecks', label: t('col.affects'), cell: o => (o.bottlenecks || []).map(title).join('; ')}])),

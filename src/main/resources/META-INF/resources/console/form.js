@@ -24,6 +24,10 @@ export function groupsOf(openapi) {
   const groups = [{key: 'region', description: root.description, fields: []}];
   for (const [name, raw] of Object.entries(root.properties)) {
     const s = resolve(raw);
+    if (s.type === 'object' && !s.properties) {
+      // a map beside the groups (asOf, sources: the year and source of each value) is kept as loaded, not a field
+      continue;
+    }
     if (s.type === 'object' && s.properties) {
       groups.push({key: name, description: s.description,
         fields: Object.entries(s.properties).map(([k, p]) => field(`${name}.${k}`, p, (s.required || []).includes(k)))});
@@ -122,6 +126,14 @@ export function readForm(form, groups, base) {
       value = Number.isFinite(n) && /\d/.test(raw) ? n : raw;
     } else {
       value = raw;
+    }
+    if (value !== valueAt(profile, f.path)) {
+      // a value typed in the form is of the profile's year: the year and source it was loaded with no longer hold
+      for (const member of ['asOf', 'sources']) {
+        if (profile[member] && f.path in profile[member]) {
+          delete profile[member][f.path];
+        }
+      }
     }
     setAt(profile, f.path, value);
   }

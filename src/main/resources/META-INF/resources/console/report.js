@@ -73,6 +73,8 @@ function coverage(cov, c) {
   return [h('p', {class: `verdict verdict-${cov.verdict}`},
     h('strong', {}, c.has('verdict.' + cov.verdict) ? t('verdict.' + cov.verdict) : cov.verdict), ' · ',
     `${t('report.coverage.share')} `, h('span', {class: 'c-share'}, `${num(Math.round(cov.share * 100), c.lang)}%`)),
+  cov.olderValues ? h('p', {class: 'c-older'}, t('report.coverage.older', num(cov.olderValues, c.lang), cov.oldestYear))
+    : null,
   cov.sentence || cov.summary ? h('p', {}, cov.sentence || cov.summary) : null];
 }
 
@@ -85,7 +87,31 @@ function stage(s, c) {
     s.rationale ? h('p', {}, s.rationale) : null,
     s.evidence?.length ? evidenceTable(s.evidence, c, false, t('report.stage.decided')) : null,
     s.missingIndicators?.length ? [h('h4', {}, t('report.stage.missing')),
-      h('ul', {}, s.missingIndicators.map(i => h('li', {}, c.label(i))))] : null];
+      h('ul', {}, s.missingIndicators.map(i => h('li', {}, c.label(i))))] : null,
+    s.cityIndustryStage ? cityStage(s.cityIndustryStage, c) : null];
+}
+
+/** The stage of city industry (003), marked when presumed; its rationale names the values that would decide it. */
+function cityStage(s, c) {
+  const {t} = c;
+  return h('div', {class: 'city-stage', 'data-stage': s.stage, 'data-certainty': s.certainty || ''},
+    h('h4', {}, t('report.cityStage')),
+    h('p', {}, h('strong', {}, s.title || (c.has('cityStage.' + s.stage) ? t('cityStage.' + s.stage) : s.stage)), ' ',
+      presumedBadge(s, c)),
+    s.rationale ? h('p', {}, s.rationale) : null);
+}
+
+/** A badge for a PRESUMED finding; nothing for a certain one. */
+function presumedBadge(x, c) {
+  return x?.certainty === 'PRESUMED' ? h('span', {class: 'presumed'}, c.t('certainty.PRESUMED')) : null;
+}
+
+/** "Presumed: decided by values not given: …" for a finding that rests on missing values. */
+function decidedBy(x, c) {
+  return x?.decidedBy?.length && x.certainty === 'PRESUMED'
+    ? h('p', {class: 'decided-by'}, c.t('report.presumed',
+      x.decidedBy.map(d => d.label || c.label(d.indicator)).join(c.lang === 'en' ? ', ' : '、')))
+    : null;
 }
 
 function evidenceTable(evidence, c, watch, caption) {
@@ -96,6 +122,7 @@ function evidenceTable(evidence, c, watch, caption) {
     {key: 'comparison', label: t('col.comparison'), cell: e => e.comparison},
     {key: 'threshold', label: t('col.threshold'), num: true, cell: e => c.value(e.threshold)},
     watch ? {key: 'gap', label: t('col.gap'), num: true, cell: e => c.value(e.gap)} : null,
+    {key: 'valueYear', label: t('col.valueYear'), cell: e => e.valueYear ?? '—'},
     {key: 'benchmarkYear', label: t('col.benchmarkYear'), cell: e => e.benchmarkYear ?? '—'},
     {key: 'reference', label: t('col.reference'), cell: e => e.reference}].filter(Boolean);
   return table(caption ?? t('report.evidence'), columns, evidence, {class: 'evidence'});
@@ -123,13 +150,16 @@ function bottlenecks(list, c, charts) {
   return [h('figure', {}, h('figcaption', {}, t('report.bottlenecks.chart')), chartEl),
     table(t('report.bottlenecks'), [
       {key: 'title', label: t('col.title')},
+      {key: 'certainty', label: t('col.certainty'), cell: b => presumedBadge(b, c) || '—'},
       {key: 'level', label: t('col.level'), cell: b => h('span', {class: `level level-${b.level}`},
         c.has('level.' + b.level) ? t('level.' + b.level) : b.level)},
       {key: 'severity', label: t('col.severity'), num: true, cell: b => num(b.severity, c.lang)}], list,
     {id: 'bottleneck-table'}),
     list.map(b => h('article', {class: 'item bottleneck', 'data-id': b.id},
       h('h4', {}, b.title, ' ', h('span', {class: `level level-${b.level}`},
-        `${c.has('level.' + b.level) ? t('level.' + b.level) : b.level} · ${num(b.severity, c.lang)}`)),
+        `${c.has('level.' + b.level) ? t('level.' + b.level) : b.level} · ${num(b.severity, c.lang)}`),
+        ' ', presumedBadge(b, c)),
+      decidedBy(b, c),
       b.description ? h('p', {}, b.description) : null,
       b.evidence?.length ? evidenceTable(b.evidence, c, false) : null,
       b.clearsWhen?.length ? table(t('report.clearsWhen'), [
@@ -181,7 +211,10 @@ function recommendations(report, c, charts) {
     r.addresses?.length ? h('p', {}, `${t('report.addresses')}: `, r.addresses.map(id => titles.get(id) || c.title(id))
       .join(c.lang === 'en' ? '; ' : '；')) : null,
     r.scoreBreakdown?.length ? table(null, [
-      {key: 'factor', label: t('col.factor')},
+      {key: 'factor', label: t('col.factor'), cell: f => [f.factor, ' ', presumedBadge(f, c),
+        f.certainty === 'PRESUMED' && f.decidedBy?.length
+          ? h('span', {class: 'note'}, ` (${f.decidedBy.map(d => d.label || c.label(d.indicator)).join(c.lang === 'en' ? ', ' : '、')})`)
+          : null]},
       {key: 'points', label: t('col.points'), num: true, cell: f => num(f.points, c.lang)}], r.scoreBreakdown,
     {class: 'breakdown'}) : null,
     sources(r.sources, c)))];
@@ -224,6 +257,7 @@ function peers(report, c) {
       {key: 'value', label: t('col.value'), num: true, cell: p => c.value(p.value)},
       {key: 'percentile', label: t('col.percentile'), num: true, cell: p => c.value(p.percentile)},
       {key: 'median', label: t('col.median'), num: true, cell: p => c.value(p.median)},
-      {key: 'rank', label: t('col.rankOf'), num: true, cell: p => p.rank !== undefined ? `${p.rank} / ${p.of ?? '?'}` : ''},
+      {key: 'rank', label: t('col.rankOf'), num: true, cell: p => p.rank !== undefined && p.rank !== null ? `${p.rank} / ${p.of ?? '?'}` : '—'},
+      {key: 'valueYear', label: t('col.valueYear'), cell: p => p.valueYear ?? ''},
       {key: 'censusYear', label: t('col.censusYear'), cell: p => p.censusYear ?? ''}], list, {id: 'peers'}));
 }

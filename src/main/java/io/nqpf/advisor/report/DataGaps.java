@@ -1,6 +1,7 @@
 package io.nqpf.advisor.report;
 
 import io.nqpf.advisor.engine.Evaluation;
+import io.nqpf.advisor.engine.facts.Evidence;
 import io.nqpf.advisor.knowledge.Catalog;
 import io.nqpf.advisor.knowledge.Language;
 import io.nqpf.advisor.ranking.Counterfactuals;
@@ -41,12 +42,36 @@ final class DataGaps {
     }
 
     static List<Report.NextIndicator> next(List<Report.DataGapView> gaps, Evaluation ev, Language lang) {
-        return gaps.stream().filter(g -> g.leverage() > 0).limit(NEXT)
-                .map(g -> new Report.NextIndicator(g.indicator(), g.label(), reason(g, ev, lang))).toList();
+        return gaps.stream().filter(g -> g.leverage() > 0).limit(NEXT).map(g -> {
+            List<String> also = alsoNeeded(g, ev);
+            return new Report.NextIndicator(g.indicator(), g.label(), reason(g, also, ev, lang), also);
+        }).toList();
     }
 
-    private static String reason(Report.DataGapView g, Evaluation ev, Language lang) {
+    /**
+     * The other missing values the finding a reason names still needs: none when the value alone reveals a bottleneck
+     * or decides the stage; else those of the partly observed rule, or of the what-if match, needing the fewest.
+     */
+    private static List<String> alsoNeeded(Report.DataGapView g, Evaluation ev) {
+        if (!g.revealsAlone().isEmpty() || g.decidesStage()) {
+            return List.of();
+        }
+        if (!g.partlyObserved().isEmpty()) {
+            Report.PartlyObserved p = g.partlyObserved().stream()
+                    .min(Comparator.comparingInt((Report.PartlyObserved x) -> x.missing().size())).orElseThrow();
+            return p.missing().stream().filter(i -> !i.equals(g.indicator())).toList();
+        }
+        return ev.dataGaps().get(g.indicator()).hits().stream().filter(h -> g.couldReveal().contains(h.target()))
+                .map(h -> h.evidence().stream().filter(e -> e.basis() == Evidence.Basis.MISSING)
+                        .map(Evidence::getIndicator).filter(i -> !i.equals(g.indicator())).distinct().sorted().toList())
+                .min(Comparator.comparingInt((List<String> l) -> l.size()).thenComparing(l -> String.join(",", l)))
+                .orElse(List.of());
+    }
+
+    private static String reason(Report.DataGapView g, List<String> also, Evaluation ev, Language lang) {
         Catalog catalog = ev.ruleset().catalog();
+        String others = also.stream().map(i -> catalog.indicatorLabel(i, lang))
+                .collect(Collectors.joining(lang == Language.EN ? ", " : "、"));
         String key;
         String bottlenecks;
         if (!g.revealsAlone().isEmpty()) {
@@ -60,28 +85,19 @@ final class DataGaps {
                     .min(Comparator.comparingInt((Report.PartlyObserved x) -> x.missing().size())).orElseThrow();
             String observed = p.observed().stream().map(i -> catalog.indicatorLabel(i, lang))
                     .collect(Collectors.joining(lang == Language.EN ? ", " : "、"));
-            return catalog.factor("gap.reason.completes", lang).replace("{label}", g.label())
+            // one more value settles it only when the rule waits on this value alone
+            return catalog.factor(also.isEmpty() ? "gap.reason.completes" : "gap.reason.completes-with", lang)
+                    .replace("{label}", g.label())
                     .replace("{bottleneck}", titles(List.of(p.bottleneck()), catalog, lang))
-                    .replace("{observed}", observed);
+                    .replace("{observed}", observed).replace("{others}", others)
+                    .replace("{count}", String.valueOf(also.size() + 1));
         } else {
-            key = "gap.reason.together";
             bottlenecks = titles(g.couldReveal().stream().filter(id -> id.startsWith("B-")).toList(), catalog, lang);
-        }
-        int others = otherMissing(g, ev);
-        if (key.equals("gap.reason.together") && others == 1) {
-            key = "gap.reason.together-one";
+            key = also.isEmpty() || bottlenecks.isEmpty() ? "gap.reason.stage-part"
+                    : also.size() == 1 ? "gap.reason.together-one" : "gap.reason.together";
         }
         return catalog.factor(key, lang).replace("{label}", g.label()).replace("{bottlenecks}", bottlenecks)
-                .replace("{others}", String.valueOf(others));
-    }
-
-    /** The fewest other missing indicators a rule wanting this one, for a finding not yet made, also waits on. */
-    private static int otherMissing(Report.DataGapView g, Evaluation ev) {
-        return ev.dataGaps().get(g.indicator()).hits().stream().filter(h -> g.couldReveal().contains(h.target()))
-                .mapToInt(h -> (int) h.evidence().stream()
-                        .filter(e -> e.basis() == io.nqpf.advisor.engine.facts.Evidence.Basis.MISSING)
-                        .map(e -> e.getIndicator()).distinct().count() - 1)
-                .min().orElse(0);
+                .replace("{others}", others).replace("{count}", String.valueOf(also.size()));
     }
 
     private static String titles(List<String> ids, Catalog catalog, Language lang) {

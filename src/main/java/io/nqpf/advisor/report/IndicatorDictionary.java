@@ -115,6 +115,12 @@ public final class IndicatorDictionary {
                 .append("The service serves the same data at `GET /api/v1/indicators?lang=zh-CN|en`. `usedBy` lists the ")
                 .append("bottlenecks whose diagnosis rules use the indicator, and `STAGE` for the smart-specialization ")
                 .append("stage rules. Publications are named as where figures are published; the texts are ours.\n\n")
+                .append("A profile may say which year each value describes and where it comes from, beside its groups: ")
+                .append("`asOf` `{\"talent.agedSharePct\": 2020}` and `sources` `{\"talent\": \"第七次全国人口普查公报\"}`, ")
+                .append("by the JSON path of a field or of a whole group. A value without a year is of the profile's ")
+                .append("`year`. A threshold set from a national series takes the figure of the value's own year, or of ")
+                .append("the nearest earlier year with one (none before the series' first figure), so that a 2020 census ")
+                .append("value in a 2023 profile is judged by the 2020 figure.\n\n")
                 .append("| Indicator | 名称 | Label | Used by |\n|---|---|---|---|\n");
         for (int i = 0; i < zh.size(); i++) {
             md.append("| [`").append(zh.get(i).indicator()).append("`](#").append(anchor(zh.get(i).indicator()))

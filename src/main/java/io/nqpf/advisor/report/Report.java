@@ -235,7 +235,9 @@ public record Report(
 
     @Schema(name = "NextIndicator", description = "An indicator worth collecting next, and why")
     public record NextIndicator(@Schema(example = "talent.tertiaryEducatedSharePct") String indicator, String label,
-            @Schema(description = "One sentence in the report's language") String reason) {
+            @Schema(description = "One sentence in the report's language") String reason,
+            @Schema(description = "The other missing values the finding the reason names still needs besides this one, "
+                    + "fewest first; empty when this value alone settles it") List<String> alsoNeeded) {
     }
 
     @Schema(name = "TraceItem")

@@ -55,7 +55,11 @@ public record ReportSummary(
     public record Bottleneck(@Schema(example = "B-IND-PATH-LOCK") String id,
             @Schema(minimum = "0", maximum = "1") double severity,
             @Schema(enumeration = {"HIGH", "MEDIUM", "LOW"}) String level,
-            List<Report.ClearsWhenView> clearsWhen) {
+            List<Report.ClearsWhenView> clearsWhen,
+            @Schema(description = "CERTAIN when it holds whatever the missing values are; PRESUMED when it rests on them",
+                    enumeration = {"CERTAIN", "PRESUMED"}) String certainty,
+            @Schema(description = "For a PRESUMED bottleneck: the missing indicators that would confirm or clear it")
+            List<String> decidedBy) {
     }
 
     @Schema(name = "RecommendationSummary")

@@ -63,7 +63,9 @@ public final class SummaryAssembler {
                 ev.stage() == io.nqpf.advisor.engine.facts.Stage.TRANSITION,
                 ReportAssembler.mostSevereFirst(found).stream()
                         .map(b -> new ReportSummary.Bottleneck(b.getId(), ReportAssembler.round3(b.getSeverity()),
-                                ReportAssembler.level(b.getSeverity()), ReportAssembler.clearsWhen(b, ev)))
+                                ReportAssembler.level(b.getSeverity()), ReportAssembler.clearsWhen(b, ev),
+                                ReportAssembler.certainty(ev.certainty().decidedBy(b.getId())),
+                                ev.certainty().decidedBy(b.getId())))
                         .toList(),
                 Ranker.rank(ev.findings().candidates(), found, catalog.sequences()).stream().limit(options.limit())
                         .map(r -> recommendation(r, found)).toList(),

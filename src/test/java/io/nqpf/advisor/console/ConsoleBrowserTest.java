@@ -126,6 +126,25 @@ class ConsoleBrowserTest {
             assertEquals(expected.get("title").asText(), row.findElement(By.tagName("th")).getText());
             assertEquals(expected.get("severity").asDouble(), number(row.findElement(By.cssSelector(".c-severity")).getText()),
                     0.0005, expected.get("id").asText());
+            // a presumed bottleneck is marked, and its article lists what would decide it
+            assertEquals("PRESUMED".equals(expected.path("certainty").asText()),
+                    !row.findElements(By.cssSelector(".presumed")).isEmpty(), expected.get("id").asText());
+        }
+        JsonNode city = report.at("/smartSpecialization/cityIndustryStage");
+        WebElement shown = browser.driver.findElement(By.cssSelector("#report-stage .city-stage"));
+        assertEquals(city.get("stage").asText(), shown.getDomAttribute("data-stage"));
+        for (JsonNode d : city.path("decidedBy")) {
+            assertTrue(shown.getText().contains(d.get("label").asText()), shown.getText());
+        }
+        // every value's year beside the year of its benchmark, in each bottleneck's evidence
+        for (JsonNode b : report.get("bottlenecks")) {
+            List<WebElement> rows = browser.driver.findElements(By.cssSelector(
+                    "article.bottleneck[data-id='" + b.get("id").asText() + "'] table.evidence tbody tr"));
+            assertEquals(b.get("evidence").size(), rows.size(), b.get("id").asText());
+            for (int i = 0; i < rows.size(); i++) {
+                assertEquals(b.get("evidence").get(i).get("valueYear").asText(),
+                        rows.get(i).findElement(By.cssSelector(".c-valueYear")).getText());
+            }
         }
         List<WebElement> measures = browser.driver.findElements(By.cssSelector("#recommendation-table tbody tr"));
         assertEquals(report.get("recommendations").size(), measures.size());
@@ -152,8 +171,13 @@ class ConsoleBrowserTest {
             for (JsonNode peer : report.get("peerContext")) {
                 WebElement row = browser.driver.findElement(By.cssSelector(
                         "#peers tr[data-id='" + peer.get("indicator").asText() + "']"));
-                assertEquals(peer.get("percentile").asDouble(), number(row.findElement(By.cssSelector(".c-percentile")).getText()),
-                        0.0005, peer.get("indicator").asText());
+                // a value of a year without a census is listed, not ranked
+                if (peer.has("percentile")) {
+                    assertEquals(peer.get("percentile").asDouble(),
+                            number(row.findElement(By.cssSelector(".c-percentile")).getText()), 0.0005,
+                            peer.get("indicator").asText());
+                }
+                assertEquals(peer.get("valueYear").asText(), row.findElement(By.cssSelector(".c-valueYear")).getText());
             }
         }
         assertChartDrawn("chart-severity");
@@ -217,7 +241,7 @@ class ConsoleBrowserTest {
         assertEquals("七台河市 2010 → 七台河市 2020", browser.byId("compare-title").getText());
         // every list the API answers (the observability lists only where the service has them) in the API's order
         for (String list : List.of("resolved", "new", "persisting", "rankMoves", "becameObservable", "noLongerObservable",
-                "newlyObserved", "noLongerObserved")) {
+                "newlyObserved", "noLongerObserved", "benchmarkShift")) {
             if (!expected.has(list)) {
                 continue;
             }
@@ -235,6 +259,33 @@ class ConsoleBrowserTest {
                     0.0005);
         }
         assertChartDrawn("chart-compare");
+    }
+
+    @Test
+    void aBottleneckClearedOnlyByTheNationalFigureIsShownAsABenchmarkShift() throws Exception {
+        // 13.7% aged 65+ in both years: above the national figure of 2020, below that of 2023
+        String profile = "{\"regionId\":\"t-shift\",\"name\":\"移动市\",\"year\":%d,\"level\":\"PREFECTURE\","
+                + "\"talent\":{\"agedSharePct\":13.7}}";
+        browser.driver.findElement(By.cssSelector("nav a[data-view='compare']")).click();
+        browser.script("document.getElementById('compare-before').value = arguments[0];"
+                + "document.getElementById('compare-after').value = arguments[1];",
+                profile.formatted(2020), profile.formatted(2023));
+        browser.byId("compare-run").click();
+        browser.wait.until(d -> !d.findElements(By.cssSelector("#compare-benchmarkShift")).isEmpty());
+        JsonNode expected = JSON.readTree(given().contentType(ContentType.JSON)
+                .body("{\"before\":" + profile.formatted(2020) + ",\"after\":" + profile.formatted(2023) + "}")
+                .queryParam("lang", "zh-CN").post("/api/v1/recommendations/compare").then().statusCode(200)
+                .extract().asString());
+        JsonNode shift = expected.get("benchmarkShift").get(0);
+        WebElement row = browser.driver.findElement(By.cssSelector(
+                "#compare-benchmarkShift tr[data-id='" + shift.get("id").asText() + "']"));
+        assertEquals(shift.at("/before/national").asDouble(),
+                number(row.findElement(By.cssSelector(".c-nationalBefore")).getText().replaceFirst(" \\(.*", "")), 1e-9);
+        assertTrue(row.findElement(By.cssSelector(".c-nationalAfter")).getText().endsWith("(2023)"));
+        assertEquals(shift.get("valueYear").asText(), row.findElement(By.cssSelector(".c-valueYear")).getText());
+        assertTrue(browser.driver.findElements(By.cssSelector("#compare-resolved tr[data-id='"
+                + shift.get("id").asText() + "']")).isEmpty(), "a benchmark shift is not shown as resolved");
+        assertEquals(List.of(), browser.errors(), "no script error, refused resource or content-policy violation");
     }
 
     @Test

@@ -121,6 +121,43 @@ class DataGapLeverageTest {
                 "talent.tertiaryEducatedSharePct", "B-INST-TALENT"));
     }
 
+    @Test
+    void aNextIndicatorSaysHowManyValuesItsFindingStillNeedsAndWhich() throws Exception {
+        // issue 18: "one more figure settles it" was said of a rule that waits on two missing values
+        int named = 0;
+        for (String json : List.of(QITAIHE_2020, Files.readString(Examples.DIR.resolve("sparse-profile.json")))) {
+            for (Language lang : Language.values()) {
+                Report r = report(json, lang);
+                List<String> missing = r.dataGaps().stream().map(Report.DataGapView::indicator).toList();
+                for (Report.NextIndicator next : r.nextIndicators()) {
+                    Report.DataGapView gap = r.dataGaps().stream().filter(g -> g.indicator().equals(next.indicator()))
+                            .findFirst().orElseThrow();
+                    assertTrue(missing.containsAll(next.alsoNeeded()), next.toString());
+                    assertFalse(next.alsoNeeded().contains(next.indicator()), next.toString());
+                    boolean settlesAlone = next.reason().contains("would settle it") || next.reason().contains("即可作出判断");
+                    assertEquals(settlesAlone, next.alsoNeeded().isEmpty() && !gap.partlyObserved().isEmpty()
+                            && gap.revealsAlone().isEmpty() && !gap.decidesStage(), next.reason());
+                    for (String other : next.alsoNeeded()) {
+                        String label = r.dataGaps().stream().filter(g -> g.indicator().equals(other)).findFirst()
+                                .orElseThrow().label();
+                        assertTrue(next.reason().contains(label), next.reason() + " names " + label);
+                        named++;
+                    }
+                }
+                // a rule half observed that still waits on two values is not said to be settled by one
+                for (Report.DataGapView g : r.dataGaps()) {
+                    for (Report.PartlyObserved p : g.partlyObserved()) {
+                        if (p.missing().size() > 1 && !g.revealsAlone().contains(p.bottleneck())) {
+                            assertFalse(revealedByOneValue(json, g.indicator(), p.bottleneck()),
+                                    g.indicator() + " alone should not reveal " + p.bottleneck());
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(named > 0, "no next indicator needed others");
+    }
+
     /** Whether setting the indicator alone to a value past one of its thresholds makes the bottleneck fire. */
     private static boolean revealedByOneValue(String json, String indicator, String bottleneck) throws Exception {
         return oneValue(json, indicator, ev -> ev.findings().bottlenecks().containsKey(bottleneck));

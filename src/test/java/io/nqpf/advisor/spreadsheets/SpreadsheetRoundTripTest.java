@@ -128,6 +128,47 @@ class SpreadsheetRoundTripTest {
     }
 
     @Test
+    void theYearAndSourceColumnsOfAValueFillAsOfAndSources() throws Exception {
+        JsonNode profile = Sheets.read("""
+                {"regionId":"t-sheet-years","name":"年份市","year":2023,"level":"PREFECTURE",
+                 "talent":{"agedSharePct":13.7},"asOf":{"talent.agedSharePct":2020},
+                 "sources":{"talent.agedSharePct":"第七次全国人口普查公报"}}""");
+        try (XSSFWorkbook wb = Sheets.template("zh-CN")) {
+            Sheet sheet = wb.getSheet("地区");
+            Map<String, Integer> columns = Sheets.columns(sheet);
+            int r = 2;
+            Sheets.cell(sheet, r, columns, "regionId").setCellValue("t-sheet-years");
+            Sheets.cell(sheet, r, columns, "name").setCellValue("年份市");
+            Sheets.cell(sheet, r, columns, "year").setCellValue(2023);
+            Sheets.cell(sheet, r, columns, "level").setCellValue("地级市");
+            Sheets.cell(sheet, r, columns, "talent.agedSharePct").setCellValue(13.7);
+            Sheets.cell(sheet, r, columns, "asOf.talent.agedSharePct").setCellValue(2020);
+            Sheets.cell(sheet, r, columns, "sources.talent.agedSharePct").setCellValue("第七次全国人口普查公报");
+            // the next row dates its value after the profile's year: refused at that cell
+            Sheets.cell(sheet, r + 1, columns, "regionId").setCellValue("t-sheet-later");
+            Sheets.cell(sheet, r + 1, columns, "name").setCellValue("年份市");
+            Sheets.cell(sheet, r + 1, columns, "year").setCellValue(2023);
+            Sheets.cell(sheet, r + 1, columns, "level").setCellValue("地级市");
+            Sheets.cell(sheet, r + 1, columns, "talent.agedSharePct").setCellValue(13.7);
+            Sheets.cell(sheet, r + 1, columns, "asOf.talent.agedSharePct").setCellValue(2024);
+
+            JsonNode fromSheet = Sheets.read(Sheets.upload(Sheets.bytes(wb), Sheets.XLSX, "zh-CN").then().statusCode(200)
+                    .extract().asString());
+            JsonNode fromJson = Sheets.jsonBatch(List.of(profile), "zh-CN");
+            assertEquals("", Sheets.difference(Sheets.stable(fromJson.at("/results/0/report")),
+                    Sheets.stable(fromSheet.at("/results/0/report")), ""));
+            JsonNode evidence = fromSheet.at("/results/0/report/bottlenecks").findValues("evidence").get(0).get(0);
+            assertEquals(2020, evidence.get("valueYear").asInt(), evidence.toString());
+            assertEquals(2020, evidence.get("benchmarkYear").asInt(), evidence.toString());
+            JsonNode violation = fromSheet.at("/results/1/problem/violations/0");
+            assertEquals("asOf.talent.agedSharePct", violation.get("field").asText(), violation.toString());
+            String column = org.apache.poi.ss.util.CellReference.convertNumToColString(
+                    columns.get("asOf.talent.agedSharePct"));
+            assertEquals("地区!" + column + (r + 2), violation.get("cell").asText());
+        }
+    }
+
+    @Test
     void theTemplateCarriesLabelsPathsNotesValidationAndADictionary() throws Exception {
         try (XSSFWorkbook wb = Sheets.template("zh-CN")) {
             Sheet sheet = wb.getSheet("地区");
