@@ -214,7 +214,7 @@ public final class ScenarioRunner {
         }
     }
 
-    private static JsonNode profileNode(Case c) {
+    static JsonNode profileNode(Case c) {
         JsonNode p = c.scenario().profile();
         if (p != null && p.isTextual()) {
             Path file = profileFile(c);

@@ -85,11 +85,18 @@ public interface AdvisorConfig {
 
     interface Rules {
 
-        /** A ruleset build (compile and scenario run) past this is abandoned. */
+        /** A ruleset build (compile and scenario run) that spends more CPU time than this on its thread is stopped. */
         @WithDefault("PT20S")
+        Duration buildCpuLimit();
+
+        /**
+         * A ruleset build still running this long after it started is stopped, however little CPU time it had: the
+         * backstop for a busy machine and for builds that block. Keep it below the idle timeout.
+         */
+        @WithDefault("PT90S")
         Duration buildTimeLimit();
 
-        /** A scenario evaluation past this refuses the ruleset being built. */
+        /** A scenario evaluation that spends more CPU time than this refuses the ruleset being built. */
         @WithDefault("PT10S")
         Duration evaluationTimeLimit();
 

@@ -1,27 +1,37 @@
 package io.nqpf.advisor.engine;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.jboss.logging.Logger;
 
 /**
- * Runs ruleset builds one at a time, each on a thread of its own with a time limit. Whatever happens inside the
- * compiler — an error, a stack overflow, a build that never ends — comes back as the errors of an aborted outcome,
- * never as an exception. A build past its limit is abandoned, not killed: until its thread ends no other build
- * starts, so at most one thread is ever spent on rules that hang.
+ * Runs ruleset builds one at a time, each on a thread of its own, limited by its work rather than by the clock: a
+ * build that spends more CPU time on its own thread than {@code cpuLimit} is the rules' doing (a field initializer or
+ * a rule that loops) and is stopped; a build still running {@code wallLimit} after it started although under its CPU
+ * limit is waiting for a busy machine (or blocks) and is stopped with a message that says so. Whatever happens
+ * inside the compiler — an error, a stack overflow, a build that never ends — comes back as the errors of an aborted
+ * outcome, never as an exception. A stopped build's thread is interrupted and, if it does not end, stopped
+ * ({@link Thread#stop()}), so that the next build can start and the overrun holds no memory.
  */
 public final class BuildLimiter {
 
     private static final Logger LOG = Logger.getLogger(BuildLimiter.class);
     /** Deeply nested expressions recurse in the parser: room for them, and a stack overflow past that. */
     private static final long STACK_BYTES = 4L * 1024 * 1024;
+    /** How often a running build's CPU time and age are looked at. */
+    private static final Duration POLL = Duration.ofMillis(100);
+    /** How long a build that was told to stop is given to end, each time it is told. */
+    private static final Duration GRACE = Duration.ofSeconds(2);
 
     /** Another build is running; try again after {@link #retryAfter()}. */
     public static class BusyException extends RuntimeException {
@@ -39,14 +49,40 @@ public final class BuildLimiter {
     }
 
     private final Semaphore permit = new Semaphore(1);
-    private final Duration timeLimit;
-    private volatile Instant runningSince = Instant.now();
+    private final Duration cpuLimit;
+    private final Duration wallLimit;
+    private final LongSupplier clock;
+    private final ToLongFunction<Thread> cpuTime;
+    private volatile long runningSince;
 
-    public BuildLimiter(Duration timeLimit) {
-        this.timeLimit = timeLimit;
+    /**
+     * @param cpuLimit CPU time a build may spend on its own thread
+     * @param wallLimit how long a build may run at all, however little CPU time it had: the backstop for a busy
+     *     machine and for builds that block
+     */
+    public BuildLimiter(Duration cpuLimit, Duration wallLimit) {
+        this(cpuLimit, wallLimit, System::nanoTime, BuildLimiter::threadCpuNanos);
     }
 
-    /** Whether a build runs now (or an overrun one has not ended yet). */
+    /**
+     * @param clock nanoseconds, as {@link System#nanoTime()}
+     * @param cpuTime the CPU time a thread has used in nanoseconds, or a negative number where it is not known
+     */
+    BuildLimiter(Duration cpuLimit, Duration wallLimit, LongSupplier clock, ToLongFunction<Thread> cpuTime) {
+        this.cpuLimit = cpuLimit;
+        this.wallLimit = wallLimit;
+        this.clock = clock;
+        this.cpuTime = cpuTime;
+        this.runningSince = clock.getAsLong();
+    }
+
+    private static long threadCpuNanos(Thread thread) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.isThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled()
+                ? threads.getThreadCpuTime(thread.getId()) : -1;
+    }
+
+    /** Whether a build runs now (or a stopped one has not ended yet). */
     public boolean running() {
         return permit.availablePermits() == 0;
     }
@@ -54,9 +90,9 @@ public final class BuildLimiter {
     /** Builds now, or throws {@link BusyException} while another build runs. */
     public RulesetBuilder.Outcome tryRun(Supplier<RulesetBuilder.Outcome> build) {
         if (!permit.tryAcquire()) {
-            Duration left = Duration.between(Instant.now(), runningSince.plus(timeLimit));
-            throw new BusyException(left.compareTo(Duration.ofSeconds(1)) < 0 ? timeLimit : left.plusSeconds(1)
-                    .withNanos(0));
+            Duration left = wallLimit.minusNanos(clock.getAsLong() - runningSince);
+            throw new BusyException(left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(5)
+                    : left.plusSeconds(1).withNanos(0));
         }
         return holding(build);
     }
@@ -75,7 +111,8 @@ public final class BuildLimiter {
     }
 
     private RulesetBuilder.Outcome holding(Supplier<RulesetBuilder.Outcome> build) {
-        runningSince = Instant.now();
+        long start = clock.getAsLong();
+        runningSince = start;
         CompletableFuture<RulesetBuilder.Outcome> result = new CompletableFuture<>();
         Thread thread = new Thread(null, () -> {
             try {
@@ -85,21 +122,77 @@ public final class BuildLimiter {
             }
         }, "ruleset-build", STACK_BYTES);
         thread.setDaemon(true);
+        // a stopped build ends with ThreadDeath: that is how it was meant to end, not an error to print
+        thread.setUncaughtExceptionHandler((t, e) -> {
+            if (!(e instanceof ThreadDeath)) {
+                LOG.error("A ruleset build's thread failed", e);
+            }
+        });
         thread.start();
         try {
-            return result.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            thread.interrupt();
-            LOG.errorf("A ruleset build ran past its limit of %d s and was abandoned; no other build starts until it ends",
-                    timeLimit.toSeconds());
-            return aborted("the build took longer than its limit of " + timeLimit.toSeconds()
-                    + " s and was abandoned; look for rules or field initializers that block or loop");
+            while (true) {
+                try {
+                    return result.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    long cpu = cpuTime.applyAsLong(thread);
+                    if (cpu > cpuLimit.toNanos()) {
+                        stop(thread, "its CPU time limit");
+                        return aborted("the build used more than its limit of " + seconds(cpuLimit)
+                                + " s of CPU time and was stopped; look for rules or declare field initializers that loop");
+                    }
+                    if (clock.getAsLong() - start > wallLimit.toNanos()) {
+                        stop(thread, "its wall-clock limit");
+                        return aborted("the build was still running " + seconds(wallLimit) + " s after it started"
+                                + (cpu >= 0 ? ", although it had used only " + seconds(Duration.ofNanos(cpu))
+                                        + " s of CPU time," : "")
+                                + " and was stopped: the machine is busy or the build waits on something; try again"
+                                + " later, and if it happens on a quiet machine, look for rules that block");
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            stop(thread, "an interrupt");
             return aborted("the build was interrupted");
         } catch (ExecutionException e) {
             return aborted("the build failed");
         }
+    }
+
+    /** Interrupts the build's thread and, if it does not end, stops it, so that the next build can start. */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void stop(Thread thread, String why) {
+        thread.interrupt();
+        if (ended(thread)) {
+            LOG.errorf("A ruleset build ran past %s and was stopped (interrupted)", why);
+            return;
+        }
+        try {
+            thread.stop();
+        } catch (UnsupportedOperationException e) {
+            LOG.errorf("A ruleset build ran past %s and does not end when interrupted; this JVM cannot stop it, so no "
+                    + "other build starts until it ends", why);
+            return;
+        }
+        if (ended(thread)) {
+            LOG.errorf("A ruleset build ran past %s and was stopped", why);
+        } else {
+            LOG.errorf("A ruleset build ran past %s and has not ended although stopped; no other build starts until "
+                    + "it ends", why);
+        }
+    }
+
+    private static boolean ended(Thread thread) {
+        try {
+            thread.join(GRACE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? String.valueOf(d.toSeconds()) : String.format(java.util.Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
     }
 
     static RulesetBuilder.Outcome contained(Supplier<RulesetBuilder.Outcome> build) {

@@ -102,6 +102,35 @@ final class DrlScanner {
         }
     }
 
+    /**
+     * What in a draft would run code while the rules are compiled, before any scenario or limit could judge it:
+     * functions and {@code declare} field initializers and enum constants. Validation compiles what an
+     * administrator sends, so drafts may not have them; the rules directory may (a reload builds what is on disk).
+     */
+    static List<RuleError> codeAtCompileTime(String file, String text) {
+        DrlParser parser = new DrlParser();
+        PackageDescr pkg;
+        try {
+            pkg = parser.parse(false, text);
+        } catch (DroolsParserException e) {
+            return List.of();
+        }
+        if (pkg == null) {
+            return List.of();
+        }
+        String why = ": drafts sent to validate may not run code while they are compiled; put it in the rules "
+                + "directory and reload, or leave it out";
+        List<RuleError> refused = new ArrayList<>();
+        pkg.getFunctions().forEach(f -> refused.add(new RuleError(file, f.getLine(), Math.max(f.getColumn(), 1),
+                "function " + f.getName() + why)));
+        pkg.getTypeDeclarations().forEach(t -> t.getFields().values().stream().filter(f -> f.getInitExpr() != null)
+                .forEach(f -> refused.add(new RuleError(file, f.getLine(), Math.max(f.getColumn(), 1),
+                        "field " + f.getFieldName() + " of declare " + t.getTypeName() + " has an initializer" + why))));
+        pkg.getEnumDeclarations().forEach(e -> refused.add(new RuleError(file, e.getLine(), Math.max(e.getColumn(), 1),
+                "declare enum " + e.getTypeName() + why)));
+        return refused;
+    }
+
     private RuleInfo rule(RuleDescr rule) {
         String kind = kind(rule);
         LinkedHashSet<String> ids = new LinkedHashSet<>();

@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
 /**
  * Holds the active ruleset. A reload builds the new one aside and swaps the reference only when it built
  * cleanly, so a broken edit never stops the last good ruleset from serving; evaluations already running keep
- * the ruleset they started with. Builds run one at a time under a time limit ({@link BuildLimiter}).
+ * the ruleset they started with. Builds run one at a time under a CPU-time limit ({@link BuildLimiter}).
  */
 @ApplicationScoped
 public class RulesetHolder {
@@ -48,7 +48,7 @@ public class RulesetHolder {
         this.rulesDir = Path.of(config.rulesDir());
         this.sourcesDir = Path.of(config.sourcesDir());
         this.registry = registry;
-        this.builds = new BuildLimiter(config.rules().buildTimeLimit());
+        this.builds = new BuildLimiter(config.rules().buildCpuLimit(), config.rules().buildTimeLimit());
         this.archive = new RulesetArchive(Path.of(config.dataDir()));
         Gauge.builder("advisor.ruleset.fallback", fallbackFrom, f -> f.get().isEmpty() ? 0 : 1)
                 .description("1 while the service serves the last good ruleset kept from before because the rules "
@@ -124,7 +124,17 @@ public class RulesetHolder {
      * {@link BuildLimiter.BusyException} while another build runs.
      */
     public RulesetBuilder.Outcome validate(Map<String, String> drafts) {
-        return builds.tryRun(() -> build(() -> RuleSources.read(rulesDir).with(drafts)));
+        return builds.tryRun(() -> {
+            // parsed within the build's limits: a draft may nest deeply enough to overflow the parser's stack
+            List<RuleError> refused = new ArrayList<>();
+            drafts.forEach((file, text) -> {
+                if (file.endsWith(".drl")) {
+                    refused.addAll(DrlScanner.codeAtCompileTime(file, text));
+                }
+            });
+            return refused.isEmpty() ? build(() -> RuleSources.read(rulesDir).with(drafts))
+                    : new RulesetBuilder.Outcome(null, List.copyOf(refused));
+        });
     }
 
     private RulesetBuilder.Outcome buildFromDisk() {

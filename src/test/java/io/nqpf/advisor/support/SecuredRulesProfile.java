@@ -4,10 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A private copy of the rules with an admin password and short limits, so that tests can reach them: builds past
- * 30 s are abandoned (a real build with its runaway probe takes a few seconds, and under 20 s on a machine loaded
- * by other builds), a request body must arrive within
- * 2 s, idle connections close after 40 s (longer than a build may take, as in production), and a client is
+ * A private copy of the rules with an admin password and short limits, so that tests can reach them: builds that
+ * spend 20 s of CPU time, or run 60 s in all, are stopped (a real build with its runaway probe takes a few seconds of
+ * CPU time, and up to 30 s on a machine loaded to 20 on 2 cores), a request body must arrive within
+ * 2 s, idle connections close after 70 s (longer than a build may take, as in production), and a client is
  * throttled after 3 failed logins. The test client is a trusted proxy (127.0.0.1), so that tests can send requests
  * as if forwarded for other addresses.
  */
@@ -16,9 +16,10 @@ public class SecuredRulesProfile extends TempRulesProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = new HashMap<>(super.getConfigOverrides());
-        config.put("advisor.rules.build-time-limit", "PT30S");
+        config.put("advisor.rules.build-cpu-limit", "PT20S");
+        config.put("advisor.rules.build-time-limit", "PT60S");
         config.put("advisor.http.request-timeout", "PT2S");
-        config.put("quarkus.http.idle-timeout", "40S");
+        config.put("quarkus.http.idle-timeout", "70S");
         config.put("advisor.admin.login.free-failures", "3");
         config.put("advisor.admin.login.max-wait", "PT2S");
         // as behind a reverse proxy on this machine, with Quarkus' own forwarding on as many deployments have it

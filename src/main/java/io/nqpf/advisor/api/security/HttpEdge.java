@@ -22,16 +22,26 @@ import java.util.Set;
  * error, counted as one), and the method tag of the HTTP metrics is bounded to that set, so made-up methods add no
  * metric series. A request whose
  * body has not fully arrived within {@code advisor.http.request-timeout} of its headers is answered 408 and its
- * connection closed, so slow senders cannot hold connections open.
+ * connection closed, so slow senders cannot hold connections open. The limit is on the body's arrival only: once an
+ * operation that takes no body has started (a reload), it is answered by that operation however long it takes.
  */
 @ApplicationScoped
 public class HttpEdge {
 
     static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
+    /** Set on a request whose operation takes no body: the service does not wait for one. */
+    private static final String BODY_UNUSED = "advisor.body-unused";
+    /** Parameter types that Quarkus REST fills from the request's context, never from its body. */
+    private static final Set<Class<?>> CONTEXT_TYPES = Set.of(jakarta.ws.rs.core.UriInfo.class,
+            jakarta.ws.rs.core.HttpHeaders.class, jakarta.ws.rs.core.Request.class, jakarta.ws.rs.core.SecurityContext.class,
+            jakarta.ws.rs.container.ContainerRequestContext.class, RoutingContext.class, HttpServerRequest.class,
+            io.vertx.core.http.HttpServerResponse.class, io.quarkus.security.identity.SecurityIdentity.class);
     /** Distinct URI tags kept at most on the HTTP metrics; route templates are far fewer. */
     private static final int MAX_URI_TAGS = 200;
 
     private final Duration requestTimeout;
+    /** Whether each resource method takes a body, worked out once per method. */
+    private final java.util.Map<java.lang.reflect.Method, Boolean> takesBody = new java.util.concurrent.ConcurrentHashMap<>();
 
     public HttpEdge(AdvisorConfig config) {
         this.requestTimeout = config.http().requestTimeout();
@@ -51,7 +61,7 @@ public class HttpEdge {
         }
         if (!bodyArrived(request)) {
             long timer = rc.vertx().setTimer(requestTimeout.toMillis(), id -> {
-                if (!bodyArrived(request) && !rc.response().ended()) {
+                if (!bodyArrived(request) && !rc.response().ended() && rc.get(BODY_UNUSED) == null) {
                     rc.response().setStatusCode(408).putHeader("Content-Type", "application/problem+json")
                             .putHeader("Connection", "close")
                             .end(problem(request, "request-timeout", 408,
@@ -62,6 +72,31 @@ public class HttpEdge {
             rc.addEndHandler(done -> rc.vertx().cancelTimer(timer));
         }
         rc.next();
+    }
+
+    /**
+     * Marks a request whose operation takes no body, so that the request timeout does not answer it while the
+     * operation runs: the service is not waiting for its body (a request filter runs before any body is read).
+     */
+    @org.jboss.resteasy.reactive.server.ServerRequestFilter
+    public void markBodyUnused(jakarta.ws.rs.container.ResourceInfo resource, RoutingContext rc) {
+        java.lang.reflect.Method method = resource.getResourceMethod();
+        if (method != null && !takesBody.computeIfAbsent(method, HttpEdge::hasEntityParameter)) {
+            rc.put(BODY_UNUSED, Boolean.TRUE);
+        }
+    }
+
+    /** A JAX-RS entity parameter: one without a parameter annotation of JAX-RS or Quarkus REST, nor a context type. */
+    static boolean hasEntityParameter(java.lang.reflect.Method method) {
+        java.lang.reflect.Parameter[] parameters = method.getParameters();
+        for (java.lang.reflect.Parameter p : parameters) {
+            boolean fromRequest = java.util.Arrays.stream(p.getAnnotations()).map(a -> a.annotationType().getPackageName())
+                    .anyMatch(pkg -> pkg.equals("jakarta.ws.rs") || pkg.startsWith("org.jboss.resteasy.reactive"));
+            if (!fromRequest && !CONTEXT_TYPES.contains(p.getType())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A problem answered before JAX-RS, in the request's language as every other problem. */

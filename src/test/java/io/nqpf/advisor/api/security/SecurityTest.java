@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -134,20 +135,45 @@ class SecurityTest {
     }
 
     @Test
-    void oneBuildAtATimeWithATimeLimit() throws Exception {
-        String hanging = "package p;\ndeclare Hang\n x : boolean = java.lang.Thread.currentThread().join() == null\nend\n";
-        // the limit in this profile is 30 s: the hanging build is abandoned then and interrupted (test clients wait 60 s)
-        CompletableFuture<io.restassured.response.ExtractableResponse<?>> first = CompletableFuture.supplyAsync(
-                () -> admin().body(drafts("hang.drl", hanging)).post("/api/v1/ruleset/validate").then().extract());
-        await().atMost(Duration.ofSeconds(60)).until(() -> metric("advisor_ruleset_build_running") == 1);
-        admin().body(drafts("ok.drl", "package p;\n")).post("/api/v1/ruleset/validate").then().statusCode(503)
-                .header("Retry-After", notNullValue()).body("type", equalTo("urn:nqpf-advisor:problem:build-busy"));
-        admin().post("/api/v1/ruleset/reload").then().statusCode(503);
-        var answer = first.get();
-        assertEquals(422, answer.statusCode(), answer.asString());
-        assertTrue(answer.asString().contains("longer than its limit"), answer.asString());
-        assertEquals(200, (int) await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> admin().post("/api/v1/ruleset/reload").then().extract().statusCode(), code -> code != 503));
+    void draftsThatWouldRunCodeWhileCompiledAreRefusedAtTheirLineAndRunNothing() {
+        Path pwned = Path.of("target", "pwned-" + System.nanoTime() + ".txt").toAbsolutePath();
+        String drl = "package p;\ndeclare Pwn\n x : boolean = new java.io.File(\"" + pwned + "\").createNewFile()\nend\n"
+                + "function boolean f() { return true; }\n";
+        admin().body(drafts("p.drl", drl)).post("/api/v1/ruleset/validate").then().statusCode(200)
+                .body("valid", equalTo(false))
+                .body("errors.line", org.hamcrest.Matchers.containsInAnyOrder(3, 5))
+                .body("errors.file", everyItem(equalTo("p.drl")))
+                .body("errors.find { it.line == 3 }.message", containsString("field x of declare Pwn has an initializer"))
+                .body("errors.find { it.line == 5 }.message", containsString("function f"));
+        assertFalse(Files.exists(pwned), "the draft's initializer ran");
+    }
+
+    /** A field initializer that computes for minutes of CPU time and does not hear interrupts. */
+    private static final String RUNAWAY_FILE = "package p;\ndeclare Runaway\n x : boolean = java.math.BigInteger"
+            + ".valueOf(3).pow(400000000).signum() > 0\nend\n";
+
+    @Test
+    void oneBuildAtATimeAndOneThatRunsAwayIsStoppedSoThatTheNextStarts() throws Exception {
+        Path runaway = TempRulesProfile.DIR.resolve("runaway.drl");
+        Files.writeString(runaway, RUNAWAY_FILE);
+        try {
+            // the limits in this profile are 20 s of CPU time and 60 s in all (test clients wait 120 s)
+            CompletableFuture<io.restassured.response.ExtractableResponse<?>> first = CompletableFuture.supplyAsync(
+                    () -> admin().post("/api/v1/ruleset/reload").then().extract());
+            await().atMost(Duration.ofSeconds(60)).until(() -> metric("advisor_ruleset_build_running") == 1);
+            admin().body(drafts("ok.drl", "package p;\n")).post("/api/v1/ruleset/validate").then().statusCode(503)
+                    .header("Retry-After", notNullValue()).body("type", equalTo("urn:nqpf-advisor:problem:build-busy"));
+            admin().post("/api/v1/ruleset/reload").then().statusCode(503);
+            var answer = first.get();
+            assertEquals(422, answer.statusCode(), answer.asString());
+            assertEquals("urn:nqpf-advisor:problem:build-aborted", answer.path("type"), answer.asString());
+            assertTrue(answer.asString().contains("was stopped"), answer.asString());
+        } finally {
+            Files.delete(runaway);
+        }
+        // stopped, not abandoned: the next build starts at once
+        assertEquals(0, metric("advisor_ruleset_build_running"), 0.0);
+        admin().post("/api/v1/ruleset/reload").then().statusCode(200);
     }
 
     private static final String LOOP = """
@@ -266,10 +292,28 @@ class SecurityTest {
     }
 
     @Test
+    void aReloadSlowerThanTheRequestTimeoutIsAnsweredByTheReload() throws Exception {
+        // a rules file whose build waits 3 s, longer than this profile's request timeout (2 s): the body ("{}")
+        // arrived at once, so the answer is the reload's, not 408
+        Path slow = TempRulesProfile.DIR.resolve("slow.drl");
+        Files.writeString(slow, "package p;\ndeclare Slow\n x : boolean = new java.util.concurrent.CountDownLatch(1)"
+                + ".await(3, java.util.concurrent.TimeUnit.SECONDS)\nend\n");
+        try {
+            long start = System.nanoTime();
+            admin().body("{}").post("/api/v1/ruleset/reload").then().statusCode(200)
+                    .body("version", notNullValue());
+            assertTrue(System.nanoTime() - start > 2_000_000_000L, "the reload was not slower than the request timeout");
+        } finally {
+            Files.delete(slow);
+        }
+        admin().body("{}").post("/api/v1/ruleset/reload").then().statusCode(200);
+    }
+
+    @Test
     void halfSentRequestsAndIdleConnectionsAreClosed() throws Exception {
         try (Socket slow = new Socket(base.getHost(), base.getPort()); Socket idle = new Socket(base.getHost(), base.getPort())) {
             slow.setSoTimeout(10_000);
-            idle.setSoTimeout(60_000); // the secured profile closes idle connections after 40 s
+            idle.setSoTimeout(120_000); // the secured profile closes idle connections after 70 s
             OutputStream out = slow.getOutputStream();
             out.write(("POST /api/v1/recommendations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 100\r\n\r\n{\"regionId\":").getBytes(StandardCharsets.US_ASCII));
