@@ -22,13 +22,17 @@ export ADVISOR_DATA_DIR=${ADVISOR_DATA_DIR:-$PWD/$OUT/data}
 PID=
 stop() { if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=; fi; }
 trap stop EXIT
+# start: the service in the background (PID), its seconds from launch to ready in $OUT/ready
 start() {
   local t0
   t0=$(date +%s.%N)
   java $JAVA_OPTS -Dquarkus.http.port=$PORT -jar "$APP/quarkus-run.jar" > "$OUT/service.log" 2>&1 &
   PID=$!
-  until curl -sf "$URL/q/health/ready" >/dev/null; do sleep 0.05; done
-  awk -v a="$(date +%s.%N)" -v b="$t0" 'BEGIN { printf "%.2f", a - b }'
+  until curl -sf "$URL/q/health/ready" >/dev/null; do
+    kill -0 "$PID" 2>/dev/null || { echo "the service ended:"; tail "$OUT/service.log"; exit 1; }
+    sleep 0.05
+  done
+  awk -v a="$(date +%s.%N)" -v b="$t0" 'BEGIN { printf "%.2f", a - b }' > "$OUT/ready"
 }
 cpu() { awk '{print $14 + $15}' "/proc/$PID/stat"; } # clock ticks (1/100 s)
 # measure NAME URL [wrk options]: µs of service CPU per request over $RUN s with one connection
@@ -44,9 +48,11 @@ measure() {
 
 echo "== $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), $APP, $(date -u +%FT%TZ)"
 echo "== ready (s), three starts with the same rules (the first may fill caches under the data directory):"
-for _ in 1 2 3; do printf '%s ' "$(start)"; stop; done
+rm -rf "$ADVISOR_DATA_DIR"
+for _ in 1 2 3; do start; printf '%s ' "$(cat "$OUT/ready")"; stop; done
 echo
-echo "ready $(start) s; warming up ${WARMUP} s"
+start
+echo "ready $(cat "$OUT/ready") s; warming up ${WARMUP} s"
 PROFILE=examples/declining-coal-city.json wrk -t1 -c2 -d"$((WARMUP / 2))s" -s bench/post-profile.lua "$URL/api/v1/recommendations" > /dev/null
 PROFILE=examples/sparse-profile.json wrk -t1 -c2 -d"$((WARMUP / 2))s" -s bench/post-profile.lua "$URL/api/v1/recommendations" > /dev/null
 echo "| request | requests | service CPU per request |"

@@ -16,7 +16,7 @@ import java.util.TreeSet;
 /**
  * Which findings hold whatever the missing values would be. Every threshold of a missing indicator is unknown: the
  * real pass leaves its evidence out (and inserts an {@link io.nqpf.advisor.engine.facts.Unknown} for it), the settling
- * pass puts it in as if the value lay past the threshold. A rule's positive conditions can only gain from more
+ * pass puts it in as if the value lay past the threshold (running diagnosis and stage rules only). A rule's positive conditions can only gain from more
  * evidence and its {@code not} conditions and signal counts at most N can only lose, so a rule that fires in both
  * passes fires for every value the missing indicators could take: its finding is CERTAIN. A finding that only the real
  * pass makes, or only a rule matching an Unknown, is PRESUMED, decided by the missing indicators its rules read.
@@ -90,9 +90,12 @@ public record Certainty(Map<String, List<String>> presumed, CityIndustryStage.Ph
         Map<Adjustment, List<String>> adjustments = new IdentityHashMap<>();
         if (settling != null) {
             for (Findings.AdjustmentMatch m : real.adjustments()) {
-                boolean inSettling = settling.adjustments().stream().anyMatch(s -> s.candidate().equals(m.candidate())
-                        && s.adjustment().equals(m.adjustment()));
-                boolean certain = inSettling && m.unknown().isEmpty()
+                // the settling pass runs diagnosis and stage rules only: an adjustment is certain when it reads no
+                // missing threshold (no condition, not even a not, on an unknown value) and rests on no presumed
+                // bottleneck or stage of city industry (the smart-specialization stage stands only when certain)
+                RuleInfo rule = ruleset.rulesByName().get(m.adjustment().rule());
+                boolean readsMissing = rule != null && rule.ids().stream().anyMatch(missingIds::containsKey);
+                boolean certain = !readsMissing && m.unknown().isEmpty()
                         && m.bottlenecks().stream().noneMatch(presumed::containsKey)
                         && (m.cityStage() == null || cityCertain);
                 if (!certain) {

@@ -101,8 +101,12 @@ public final class Evaluator {
         // absent is not false: the settling pass gives every missing value as past its thresholds; a finding the
         // real pass makes is CERTAIN only when the same rule makes it there too (Certainty), and the stage stands only
         // when both passes find the same one
+        // only diagnosis and stage rules: countermeasures and adjustments are judged from what they rest on
         Findings settling = missing.isEmpty() ? null
-                : run(ruleset, region, observed, missing, new Findings(), null, null);
+                : run(ruleset, region, observed, missing, new Findings(), null, match -> {
+                    RuleInfo info = ruleset.rulesByName().get(match.getRule().getName());
+                    return info != null && info.diagnoses();
+                });
         Findings real = run(ruleset, region, observed, unknown, settling == null ? new Findings()
                 : Findings.boundedBy(settling.stageFound() == null ? null : settling.stageFound().getStage()), fired, null);
         Findings possible = hypothetical.isEmpty() ? new Findings()

@@ -57,8 +57,7 @@ final class DataGaps {
             return List.of();
         }
         if (!g.partlyObserved().isEmpty()) {
-            Report.PartlyObserved p = g.partlyObserved().stream()
-                    .min(Comparator.comparingInt((Report.PartlyObserved x) -> x.missing().size())).orElseThrow();
+            Report.PartlyObserved p = nearest(g);
             return p.missing().stream().filter(i -> !i.equals(g.indicator())).toList();
         }
         return ev.dataGaps().get(g.indicator()).hits().stream().filter(h -> g.couldReveal().contains(h.target()))
@@ -66,6 +65,12 @@ final class DataGaps {
                         .map(Evidence::getIndicator).filter(i -> !i.equals(g.indicator())).distinct().sorted().toList())
                 .min(Comparator.comparingInt((List<String> l) -> l.size()).thenComparing(l -> String.join(",", l)))
                 .orElse(List.of());
+    }
+
+    /** The half-observed rule that waits on the fewest missing values. */
+    private static Report.PartlyObserved nearest(Report.DataGapView g) {
+        return g.partlyObserved().stream()
+                .min(Comparator.comparingInt((Report.PartlyObserved x) -> x.missing().size())).orElseThrow();
     }
 
     private static String reason(Report.DataGapView g, List<String> also, Evaluation ev, Language lang) {
@@ -81,8 +86,7 @@ final class DataGaps {
             key = "gap.reason.stage";
             bottlenecks = "";
         } else if (!g.partlyObserved().isEmpty()) {
-            Report.PartlyObserved p = g.partlyObserved().stream()
-                    .min(Comparator.comparingInt((Report.PartlyObserved x) -> x.missing().size())).orElseThrow();
+            Report.PartlyObserved p = nearest(g);
             String observed = p.observed().stream().map(i -> catalog.indicatorLabel(i, lang))
                     .collect(Collectors.joining(lang == Language.EN ? ", " : "、"));
             // one more value settles it only when the rule waits on this value alone
