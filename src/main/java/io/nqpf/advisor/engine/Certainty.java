@@ -51,19 +51,25 @@ public record Certainty(Map<String, List<String>> presumed, CityIndustryStage.Ph
      *                    missing, and then everything the real pass found is CERTAIN
      * @param missingIds  the threshold id of every missing indicator, to its indicator
      * @param signals     the stage signals, as in {@link #signals()}
+     * @param missingTypology the profile fields of the region's typology that the profile left out: a rule that
+     *                    fired while reading one ({@code resourceCityStage != DECLINING} with no stage given) fired
+     *                    on a missing value, so its finding is PRESUMED, decided by that field
      */
     static Certainty of(Ruleset ruleset, Findings real, Findings settling, Map<String, String> missingIds,
-            Map<String, Boolean> signals) {
+            Map<String, Boolean> signals, Set<String> missingTypology) {
         Map<String, List<String>> presumed = new LinkedHashMap<>();
-        if (settling != null) {
+        if (settling != null || !missingTypology.isEmpty()) {
             for (String id : real.bottlenecks().keySet()) {
-                Set<String> settled = rulesFor(settling.hits(), id);
+                Set<String> settled = settling == null ? null : rulesFor(settling.hits(), id);
                 boolean certain = real.hits().stream().anyMatch(h -> h.target().equals(id) && h.unknown().isEmpty()
-                        && settled.contains(h.rule()));
+                        && (settled == null || settled.contains(h.rule()))
+                        && typologyRead(ruleset, h.rule(), missingTypology).isEmpty());
                 if (!certain) {
                     TreeSet<String> by = new TreeSet<>();
-                    real.hits().stream().filter(h -> h.target().equals(id))
-                            .forEach(h -> deciders(ruleset, h, missingIds, by));
+                    real.hits().stream().filter(h -> h.target().equals(id)).forEach(h -> {
+                        deciders(ruleset, h, missingIds, by);
+                        by.addAll(typologyRead(ruleset, h.rule(), missingTypology));
+                    });
                     presumed.put(id, List.copyOf(by));
                 }
             }
@@ -88,18 +94,20 @@ public record Certainty(Map<String, List<String>> presumed, CityIndustryStage.Ph
             settling.hits().stream().filter(h -> isStage(h.target())).forEach(h -> missing(h, stageBy));
         }
         Map<Adjustment, List<String>> adjustments = new IdentityHashMap<>();
-        if (settling != null) {
+        if (settling != null || !missingTypology.isEmpty()) {
             for (Findings.AdjustmentMatch m : real.adjustments()) {
                 // the settling pass runs diagnosis and stage rules only: an adjustment is certain when it reads no
                 // missing threshold (no condition, not even a not, on an unknown value) and rests on no presumed
                 // bottleneck or stage of city industry (the smart-specialization stage stands only when certain)
                 RuleInfo rule = ruleset.rulesByName().get(m.adjustment().rule());
                 boolean readsMissing = rule != null && rule.ids().stream().anyMatch(missingIds::containsKey);
-                boolean certain = !readsMissing && m.unknown().isEmpty()
+                List<String> typology = typologyRead(ruleset, m.adjustment().rule(), missingTypology);
+                boolean certain = !readsMissing && typology.isEmpty() && m.unknown().isEmpty()
                         && m.bottlenecks().stream().noneMatch(presumed::containsKey)
                         && (m.cityStage() == null || cityCertain);
                 if (!certain) {
                     TreeSet<String> by = new TreeSet<>(m.unknown());
+                    by.addAll(typology);
                     m.bottlenecks().stream().filter(presumed::containsKey).forEach(b -> by.addAll(presumed.get(b)));
                     if (m.cityStage() != null && !cityCertain) {
                         by.addAll(cityBy);
@@ -128,6 +136,13 @@ public record Certainty(Map<String, List<String>> presumed, CityIndustryStage.Ph
         if (info != null) {
             info.ids().stream().filter(missingIds::containsKey).map(missingIds::get).forEach(into::add);
         }
+    }
+
+    /** The fields of the region's typology that a rule reads and the profile left out. */
+    private static List<String> typologyRead(Ruleset ruleset, String rule, Set<String> missingTypology) {
+        RuleInfo info = ruleset.rulesByName().get(rule);
+        return info == null || missingTypology.isEmpty() ? List.of()
+                : info.reads().stream().filter(missingTypology::contains).toList();
     }
 
     /** The indicators of the missing evidence a hit of the settling pass matched. */

@@ -2,6 +2,7 @@ package io.nqpf.advisor.engine;
 
 import io.nqpf.advisor.engine.SourceTokens.Token;
 import io.nqpf.advisor.engine.facts.Findings;
+import io.nqpf.advisor.engine.facts.Region;
 import io.nqpf.advisor.knowledge.Catalog;
 import io.nqpf.advisor.knowledge.CatalogLoader;
 import java.util.ArrayList;
@@ -136,7 +137,38 @@ final class DrlScanner {
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         conditions(rule.getLhs(), ids);
         consequence(rule, kind, ids);
-        return new RuleInfo(rule.getName(), file, rule.getLine(), kind, List.copyOf(ids));
+        java.util.TreeSet<String> reads = new java.util.TreeSet<>();
+        regionReads(rule.getLhs(), reads);
+        return new RuleInfo(rule.getName(), file, rule.getLine(), kind, List.copyOf(ids), List.copyOf(reads));
+    }
+
+    /** The profile fields that the rule's Region patterns read, under whatever conditional element they stand. */
+    private static void regionReads(BaseDescr descr, java.util.Set<String> reads) {
+        if (descr instanceof PatternDescr pattern) {
+            if (simpleName(pattern.getObjectType()).equals("Region")) {
+                for (BaseDescr constraint : pattern.getDescrs()) {
+                    if (constraint instanceof ExprConstraintDescr expr) {
+                        for (Token t : SourceTokens.of(expr.getExpression())) {
+                            String field = t.type() == SourceTokens.Type.WORD ? Region.fieldOf(t.value()) : null;
+                            if (field != null) {
+                                reads.add(field);
+                            }
+                        }
+                    }
+                }
+            }
+            if (pattern.getSource() != null) {
+                regionReads(pattern.getSource(), reads);
+            }
+        } else if (descr instanceof AccumulateDescr accumulate) {
+            regionReads(accumulate.getInput(), reads);
+        } else if (descr instanceof CollectDescr collect) {
+            regionReads(collect.getInputPattern(), reads);
+        } else if (descr instanceof ConditionalElementDescr element) {
+            for (BaseDescr child : element.getDescrs()) {
+                regionReads(child, reads);
+            }
+        }
     }
 
     /** The rule's {@code @kind}; a missing or unknown one, or a stage rule outside the stage group, is an error. */

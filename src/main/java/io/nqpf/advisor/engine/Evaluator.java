@@ -153,7 +153,7 @@ public final class Evaluator {
             stageDeciders(ruleset, region, observed, hypothetical, gaps, stageMissing,
                     settling == null || settling.stageFound() == null ? null : settling.stageFound().getStage());
         }
-        Certainty certainty = Certainty.of(ruleset, real, settling, missingIds, signals);
+        Certainty certainty = Certainty.of(ruleset, real, settling, missingIds, signals, region.missing());
         if (decided == null) {
             stageMissing.addAll(certainty.stageDecidedBy());
         }

@@ -10,6 +10,21 @@ import io.nqpf.advisor.profile.Typology;
 
 /** The typology of the region, for fit rules: {@code Region( level == Level.COUNTY )}. Unknown fields are null. */
 public final class Region {
+    /**
+     * The profile field behind each property a rule may read, derived ones included: a rule that fires while reading
+     * one the profile left out (say {@code resourceCityStage != DECLINING}) rests on a missing value.
+     */
+    private static final java.util.Map<String, String> FIELDS = java.util.Map.ofEntries(
+            java.util.Map.entry("level", "level"), java.util.Map.entry("county", "level"),
+            java.util.Map.entry("macroRegion", "macroRegion"), java.util.Map.entry("sizeClass", "sizeClass"),
+            java.util.Map.entry("largeMetropolis", "sizeClass"),
+            java.util.Map.entry("oldIndustrialBase", "typology.oldIndustrialBase"),
+            java.util.Map.entry("resourceType", "typology.resourceType"),
+            java.util.Map.entry("resourceBased", "typology.resourceType"),
+            java.util.Map.entry("resourceCityStage", "typology.resourceCityStage"),
+            java.util.Map.entry("demonstrationZone", "typology.demonstrationZone"),
+            java.util.Map.entry("cityClusterMember", "typology.cityClusterMember"));
+
     private final Level level;
     private final MacroRegion macroRegion;
     private final SizeClass sizeClass;
@@ -61,6 +76,29 @@ public final class Region {
 
     public Boolean getCityClusterMember() {
         return cityClusterMember;
+    }
+
+    /** The profile field a property of this fact (as a rule names it) comes from, or null when it names none. */
+    public static String fieldOf(String property) {
+        return FIELDS.get(property);
+    }
+
+    /** The profile fields of this fact that the profile left out (a resource-city stage only where one can be). */
+    public java.util.Set<String> missing() {
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        Object[][] values = {{level, "level"}, {macroRegion, "macroRegion"}, {sizeClass, "sizeClass"},
+            {oldIndustrialBase, "typology.oldIndustrialBase"}, {resourceType, "typology.resourceType"},
+            {resourceCityStage, "typology.resourceCityStage"}, {demonstrationZone, "typology.demonstrationZone"},
+            {cityClusterMember, "typology.cityClusterMember"}};
+        for (Object[] v : values) {
+            if (v[0] == null) {
+                missing.add((String) v[1]);
+            }
+        }
+        if (resourceType == ResourceType.NONE) {
+            missing.remove("typology.resourceCityStage"); // a city that is not resource-based has no such stage
+        }
+        return missing;
     }
 
     /** True for a resource-based city of any stage. */
