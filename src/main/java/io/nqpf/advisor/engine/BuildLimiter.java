@@ -115,11 +115,14 @@ public final class BuildLimiter {
         runningSince = start;
         CompletableFuture<RulesetBuilder.Outcome> result = new CompletableFuture<>();
         Thread thread = new Thread(null, () -> {
+            RulesetBuilder.Outcome outcome;
             try {
-                result.complete(contained(build));
+                outcome = contained(build);
             } finally {
                 permit.release();
             }
+            // only once the permit is back: a caller that has its answer may start the next build at once
+            result.complete(outcome);
         }, "ruleset-build", STACK_BYTES);
         thread.setDaemon(true);
         // a stopped build ends with ThreadDeath: that is how it was meant to end, not an error to print
