@@ -79,8 +79,12 @@ public record Certainty(Map<String, List<String>> presumed, CityIndustryStage.Ph
         TreeSet<String> cityBy = new TreeSet<>();
         if (settling != null) {
             CityIndustryStage.Phase upper = settling.cityStage() == null ? null : settling.cityStage().getStage();
-            boolean firm = real.cityHits().stream().filter(h -> h.target().equals(city == null ? null : city.name()))
-                    .anyMatch(h -> h.unknown().isEmpty());
+            // as for bottlenecks, the same rule must find the stage in both passes: a stage that the real pass finds
+            // through a not on a missing value and the settling pass through another rule holds for neither value
+            // of it (growth, or not losing people: a city losing 0.9% a year has neither)
+            Set<String> settledCity = city == null ? Set.of() : rulesFor(settling.cityHits(), city.name());
+            boolean firm = real.cityHits().stream().filter(h -> city != null && h.target().equals(city.name()))
+                    .anyMatch(h -> h.unknown().isEmpty() && settledCity.contains(h.rule()));
             cityCertain = city == upper && (city == null || firm);
             if (!cityCertain) {
                 real.cityHits().stream().filter(h -> city != null && h.target().equals(city.name()))
