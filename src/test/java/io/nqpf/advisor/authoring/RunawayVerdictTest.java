@@ -22,28 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RunawayVerdictTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(10);
-    private static final String LOOP = """
-            package rules.loop;
-            import io.nqpf.advisor.engine.facts.*;
-            global io.nqpf.advisor.engine.facts.Findings findings;
-
-            rule "Loop: seed"
-                @kind(adjustment)
-            when
-                Region()
-            then
-                insert(Long.valueOf(0));
-            end
-
-            rule "Loop: counts forever"
-                @kind(adjustment)
-            when
-                $n : Long()
-            then
-                insert(Long.valueOf($n + 1));
-            end
-            """;
-
     @TempDir
     Path verdicts;
 
@@ -61,7 +39,7 @@ class RunawayVerdictTest {
         assertEquals(List.of(), probe.probe(Rules.bundled(), Rules.DIR));
         assertEquals(1, remembered());
 
-        RulesetBuilder.Outcome loop = RulesetBuilder.build(RuleSources.read(Rules.DIR).with(Map.of("loop.drl", LOOP)),
+        RulesetBuilder.Outcome loop = RulesetBuilder.build(RuleSources.read(Rules.DIR).with(Map.of("loop.drl", Rules.LOOP)),
                 Rules.SOURCE_TEXTS);
         assertTrue(loop.ok(), String.valueOf(loop.errors()));
         List<RuleError> refused = probe.probe(loop.ruleset(), Rules.DIR);
@@ -74,7 +52,7 @@ class RunawayVerdictTest {
     @Test
     void aRememberedVerdictSparesTheRunAndIsKeyedByTheRulesTheScenariosAndTheLimit() throws Exception {
         Ruleset bundled = Rules.bundled();
-        RulesetBuilder.Outcome loop = RulesetBuilder.build(RuleSources.read(Rules.DIR).with(Map.of("loop.drl", LOOP)),
+        RulesetBuilder.Outcome loop = RulesetBuilder.build(RuleSources.read(Rules.DIR).with(Map.of("loop.drl", Rules.LOOP)),
                 Rules.SOURCE_TEXTS);
         List<ScenarioRunner.Case> cases = ScenarioRunner.load(Rules.DIR).cases();
         String key = RunawayProbe.key(loop.ruleset(), cases, LIMIT);

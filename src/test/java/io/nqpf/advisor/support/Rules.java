@@ -16,6 +16,29 @@ public final class Rules {
     public static final Path SOURCE_TEXTS = CitationCheck.textsDirFromEnvironment();
     private static Ruleset bundled;
 
+    /** Rules that keep firing for ever: what the runaway probe must catch. */
+    public static final String LOOP = """
+            package rules.loop;
+            import io.nqpf.advisor.engine.facts.*;
+            global io.nqpf.advisor.engine.facts.Findings findings;
+
+            rule "Loop: seed"
+                @kind(adjustment)
+            when
+                Region()
+            then
+                insert(Long.valueOf(0));
+            end
+
+            rule "Loop: counts forever"
+                @kind(adjustment)
+            when
+                $n : Long()
+            then
+                insert(Long.valueOf($n + 1));
+            end
+            """;
+
     private Rules() {
     }
 

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nqpf.advisor.support.Rules;
 import io.nqpf.advisor.support.SecuredRulesProfile;
 import io.nqpf.advisor.support.TempRulesProfile;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -176,31 +177,9 @@ class SecurityTest {
         admin().post("/api/v1/ruleset/reload").then().statusCode(200);
     }
 
-    private static final String LOOP = """
-            package rules.loop;
-            import io.nqpf.advisor.engine.facts.*;
-            global io.nqpf.advisor.engine.facts.Findings findings;
-
-            rule "Loop: seed"
-                @kind(adjustment)
-            when
-                Region()
-            then
-                insert(Long.valueOf(0));
-            end
-
-            rule "Loop: counts forever"
-                @kind(adjustment)
-            when
-                $n : Long()
-            then
-                insert(Long.valueOf($n + 1));
-            end
-            """;
-
     @Test
     void aLoopingDraftIsRefusedByValidateWithTheRuleNamed() {
-        admin().body(drafts("loop.drl", LOOP)).post("/api/v1/ruleset/validate").then().statusCode(200)
+        admin().body(drafts("loop.drl", Rules.LOOP)).post("/api/v1/ruleset/validate").then().statusCode(200)
                 .body("valid", equalTo(false))
                 .body("errors[0].file", equalTo("loop.drl"))
                 .body("errors[0].line", equalTo(13))
@@ -214,7 +193,7 @@ class SecurityTest {
         Path loop = TempRulesProfile.DIR.resolve("loop.drl");
         // without scenarios to run, the loop is not caught before activation: the last line of defence must hold
         Files.move(tests, parked);
-        Files.writeString(loop, LOOP);
+        Files.writeString(loop, Rules.LOOP);
         try {
             String version = admin().post("/api/v1/ruleset/reload").then().statusCode(200).extract().path("version");
             double before = runaways();
