@@ -9,15 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nqpf.advisor.support.AbortingProbe;
 import io.nqpf.advisor.support.Examples;
 import io.nqpf.advisor.support.TempRulesProfile;
 import io.nqpf.advisor.support.WatchedRulesProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,30 @@ class RulesWatchTest {
 
     private static double awaitFailedBuildsAbove(double old) {
         return await().atMost(Duration.ofSeconds(60)).until(RulesWatchTest::failedBuilds, now -> now > old);
+    }
+
+    @Inject
+    AbortingProbe probe;
+
+    @Test
+    void anEditWhoseBuildIsAbortedIsBuiltAgainUntilABuildEnds() throws Exception {
+        Path drl = TempRulesProfile.DIR.resolve("smart-city.drl");
+        String original = Files.readString(drl);
+        String coal = Examples.read("declining-coal-city.json");
+        String token = UUID.randomUUID().toString();
+        // whatever another test left behind is live first
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().contentType(ContentType.JSON).body(coal)
+                .post("/api/v1/recommendations").then().body("bottlenecks.id", hasItem("B-RESILIENCE")));
+        try {
+            // a good edit whose first two builds are aborted, as on a machine too busy to build within the limit
+            Files.writeString(drl, original.replace("findings.bottleneck(kcontext, \"B-RESILIENCE\");", "// retired")
+                    + "\n// abort the first 2 builds: " + token + "\n");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().contentType(ContentType.JSON).body(coal)
+                    .post("/api/v1/recommendations").then().body("bottlenecks.id", not(hasItem("B-RESILIENCE"))));
+            assertEquals(3, probe.builds(token), "two aborted builds, then the one that went live");
+        } finally {
+            Files.writeString(drl, original);
+        }
     }
 
     @Test
