@@ -41,7 +41,7 @@ public final class ReportAssembler {
     /** @param limit the most countermeasures to list, in rank order */
     public static Report assemble(RegionProfile profile, Evaluation ev, Language lang, boolean explain, int limit) {
         Catalog catalog = ev.ruleset().catalog();
-        Wording words = new Wording(catalog, ev.ruleset().documents(), lang);
+        Wording words = new Wording(ev.ruleset(), lang);
         Map<String, Bottleneck> found = ev.findings().bottlenecks();
 
         List<Report.BottleneckView> bottlenecks = new ArrayList<>();
@@ -66,7 +66,7 @@ public final class ReportAssembler {
                     })
                     .toList();
             recommendations.add(new Report.RecommendationView(r.rank(), entry.id(), entry.title().in(lang),
-                    entry.summary().in(lang), entry.actions().in(lang), r.score(), breakdown, addresses,
+                    entry.summary().in(lang), words.actions(entry), r.score(), breakdown, addresses,
                     words.explanation(entry, addresses.stream().map(found::get).toList(), r), words.sources(entry.sources()),
                     List.copyOf(r.candidate().getRules())));
         }

@@ -1,6 +1,7 @@
 package io.nqpf.advisor.report;
 
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
+import io.nqpf.advisor.engine.Ruleset;
 import io.nqpf.advisor.engine.facts.Bottleneck;
 import io.nqpf.advisor.engine.facts.CityIndustryStage;
 import io.nqpf.advisor.engine.facts.Evidence;
@@ -20,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sentences of the report built from the region's own numbers, in zh-CN or en. Labels, references, factor texts
@@ -34,12 +34,24 @@ final class Wording {
     private final Map<String, SourceDocument> documents;
     private final Language lang;
     private final boolean zh;
+    /** The catalog's texts of this ruleset and language, made once; null to word every citation anew. */
+    private final CatalogTexts texts;
 
     Wording(Catalog catalog, Map<String, SourceDocument> documents, Language lang) {
+        this(catalog, documents, lang, null);
+    }
+
+    /** Wording for reports of this ruleset: citations and actions come from its {@link CatalogTexts}. */
+    Wording(Ruleset ruleset, Language lang) {
+        this(ruleset.catalog(), ruleset.documents(), lang, CatalogTexts.of(ruleset, lang));
+    }
+
+    private Wording(Catalog catalog, Map<String, SourceDocument> documents, Language lang, CatalogTexts texts) {
         this.catalog = catalog;
         this.documents = documents;
         this.lang = lang;
         this.zh = lang == Language.ZH_CN;
+        this.texts = texts;
     }
 
     Report.EvidenceView evidence(Evidence e) {
@@ -102,7 +114,7 @@ final class Wording {
             s.append(zh ? "调整：" + String.join("；", reasons) + "。" : "Adjusted for: " + String.join("; ", reasons) + ". ");
         }
         if (!entry.sources().isEmpty()) {
-            s.append(zh ? "出处：" : "Source: ").append(source(entry.sources().get(0)).citation()).append(zh ? "。" : ".");
+            s.append(zh ? "出处：" : "Source: ").append(sources(entry.sources()).get(0).citation()).append(zh ? "。" : ".");
         }
         return s.toString().trim();
     }
@@ -141,7 +153,19 @@ final class Wording {
                 citation);
     }
 
+    /** The citations of a catalog entry as shown: made once per ruleset and language ({@link CatalogTexts}). */
     List<Report.SourceView> sources(List<Citation> citations) {
+        List<Report.SourceView> made = texts == null ? null : texts.sources(citations);
+        return made != null ? made : sourcesAsWorded(citations);
+    }
+
+    /** A measure's actions in the report's language, kept with their JSON where the ruleset has them. */
+    List<String> actions(CountermeasureEntry entry) {
+        List<String> made = texts == null ? null : texts.actions(entry);
+        return made != null ? made : entry.actions().in(lang);
+    }
+
+    List<Report.SourceView> sourcesAsWorded(List<Citation> citations) {
         return citations.stream().map(this::source).toList();
     }
 
@@ -279,22 +303,16 @@ final class Wording {
 
     /**
      * Traditional characters in simplified form for zh-CN readers; English reports show the text verbatim. The
-     * texts are the catalog's titles and quotes, so each is converted once: OpenCC took a third of a full report's
-     * time when it ran on every request (docs/performance.md).
+     * texts are the catalog's titles and quotes, converted once per ruleset with the citations that show them
+     * ({@link CatalogTexts}): OpenCC took a third of a full report's time when it ran on every request
+     * (docs/performance.md).
      */
     private String simplified(String text) {
         if (!zh || text == null) {
             return text;
         }
-        if (SIMPLIFIED.size() > MAX_SIMPLIFIED) {
-            SIMPLIFIED.clear(); // only texts of rulesets edited again and again get here
-        }
-        return SIMPLIFIED.computeIfAbsent(text,
-                t -> ZhConverterUtil.containsTraditional(t) ? ZhConverterUtil.toSimple(t) : t);
+        return ZhConverterUtil.containsTraditional(text) ? ZhConverterUtil.toSimple(text) : text;
     }
-
-    private static final Map<String, String> SIMPLIFIED = new ConcurrentHashMap<>();
-    private static final int MAX_SIMPLIFIED = 10_000;
 
     private String severityWords(String level) {
         return switch (level) {
