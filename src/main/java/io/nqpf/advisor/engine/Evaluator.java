@@ -180,7 +180,8 @@ public final class Evaluator {
      * threshold, every other missing value still missing). Stage rules count signals, so the what-if pass, which
      * gives every missing value at once, cannot tell which one value would decide the stage; this pass can. The value
      * decides the stage when the stage it gives is the one the settling pass finds (so the other missing values could
-     * no longer change it); that stage hit is added to the indicator's data gap.
+     * no longer change it); that stage hit is added to the indicator's data gap. Each distinct try runs once per
+     * ruleset when the stage rules allow it ({@link RulesetStageIndex}).
      */
     private static void stageDeciders(Ruleset ruleset, Region region, List<Evidence> observed,
             List<Evidence> hypothetical, Map<String, Evaluation.DataGap> gaps, TreeSet<String> stageMissing,
@@ -195,12 +196,16 @@ public final class Evaluator {
             }
         }
         byIndicator.forEach((indicator, alone) -> {
-            // only the evidence stage rules read: the other rules then match next to nothing, so each try is cheap
-            Findings single = run(ruleset, region, stageObserved, alone, new Findings(), null, match -> {
-                RuleInfo info = ruleset.rulesByName().get(match.getRule().getName());
-                return info != null && "STAGE".equals(info.kind());
-            });
-            Stage found = single.stageFound() == null ? null : single.stageFound().getStage();
+            List<Evidence> inserted = new ArrayList<>(stageObserved);
+            inserted.addAll(alone);
+            // only the evidence stage rules read: the other rules then match next to nothing, so each try is cheap;
+            // and a try the ruleset has seen is looked up, not run again (RulesetStageIndex)
+            RulesetStageIndex.Tried single = ruleset.stageIndex().tryOn(inserted,
+                    () -> run(ruleset, region, stageObserved, alone, new Findings(), null, match -> {
+                        RuleInfo info = ruleset.rulesByName().get(match.getRule().getName());
+                        return info != null && "STAGE".equals(info.kind());
+                    }));
+            Stage found = single.found();
             if (found == null || (settled != null && found != settled)) {
                 return;
             }
@@ -264,6 +269,7 @@ public final class Evaluator {
 
     private static Findings run(Ruleset ruleset, Region region, List<Evidence> observed, List<?> hypothetical,
             Findings findings, List<String> fired, AgendaFilter filter) {
+        PASSES.get()[0]++;
         Map<String, Integer> firings = new HashMap<>();
         // a new session per run: a pool of sessions saved 8% of the rules' time (docs/performance.md), too little
         // for sessions that outlive a ruleset swap
@@ -284,6 +290,13 @@ public final class Evaluator {
             session.dispose();
         }
         return findings;
+    }
+
+    private static final ThreadLocal<long[]> PASSES = ThreadLocal.withInitial(() -> new long[1]);
+
+    /** The Drools passes (sessions fired) run on the calling thread so far: what a view costs in passes. */
+    public static long passesOnThisThread() {
+        return PASSES.get()[0];
     }
 
     /** A guard against rules that loop: no real ruleset comes near it. */

@@ -13,24 +13,35 @@ import org.kie.api.KieBase;
  * {@code documents} are the cited documents by file name, as {@code sources.yaml} describes them;
  * {@code indicatorWeights} says of every indicator how many diagnosis and stage rules use a threshold on it;
  * {@code derived} holds what the service makes from these rules once and reuses for every request (the catalog's
- * texts of a report, serialized), swapped with the ruleset on reload.
+ * texts of a report, serialized), swapped with the ruleset on reload; {@code stageIndex} keeps the outcome of the
+ * stage-decider tries of this ruleset (it lives and dies with it).
  */
 public record Ruleset(KieBase kieBase, Catalog catalog, String version, String sha256, Instant loadedAt,
         List<String> files, List<RuleInfo> rules, Map<String, RuleInfo> rulesByName, String citations,
-        Map<String, SourceDocument> documents, Map<String, Integer> indicatorWeights, Derived derived) {
+        Map<String, SourceDocument> documents, Map<String, Integer> indicatorWeights, Derived derived,
+        RulesetStageIndex stageIndex) {
 
+    /** A ruleset whose stage-decider tries each run the rules (no DRL text at hand to judge them by). */
     public Ruleset(KieBase kieBase, Catalog catalog, String version, String sha256, Instant loadedAt, List<String> files,
             List<RuleInfo> rules, Map<String, RuleInfo> rulesByName, String citations,
             Map<String, SourceDocument> documents, Map<String, Integer> indicatorWeights) {
         this(kieBase, catalog, version, sha256, loadedAt, files, rules, rulesByName, citations, documents,
-                indicatorWeights, new Derived());
+                indicatorWeights, new Derived(), RulesetStageIndex.none());
     }
 
+    /** A ruleset whose stage-decider tries each run the rules (no DRL text at hand to judge them by). */
     public Ruleset(KieBase kieBase, Catalog catalog, String version, String sha256, Instant loadedAt, List<String> files,
             List<RuleInfo> rules, Map<String, RuleInfo> rulesByName, String citations,
             Map<String, SourceDocument> documents) {
         this(kieBase, catalog, version, sha256, loadedAt, files, rules, rulesByName, citations, documents,
-                weights(rules, catalog));
+                RulesetStageIndex.none());
+    }
+
+    Ruleset(KieBase kieBase, Catalog catalog, String version, String sha256, Instant loadedAt, List<String> files,
+            List<RuleInfo> rules, Map<String, RuleInfo> rulesByName, String citations,
+            Map<String, SourceDocument> documents, RulesetStageIndex stageIndex) {
+        this(kieBase, catalog, version, sha256, loadedAt, files, rules, rulesByName, citations, documents,
+                weights(rules, catalog), new Derived(), stageIndex);
     }
 
     private static Map<String, Integer> weights(List<RuleInfo> rules, Catalog catalog) {

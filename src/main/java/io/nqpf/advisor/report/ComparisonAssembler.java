@@ -39,6 +39,17 @@ public final class ComparisonAssembler {
 
     public static ComparisonReport compare(RegionProfile beforeProfile, Report before, RegionProfile afterProfile,
             Report after, Ruleset ruleset, Language lang) {
+        return compare(beforeProfile, before, null, afterProfile, after, null, ruleset, lang);
+    }
+
+    /**
+     * The same, with the bottlenecks {@code ruleset} found for each profile when the caller has them at hand (null
+     * when not): a side that gains no indicator from the other is its own completed profile, so its bottlenecks are
+     * taken as they are instead of evaluating it again.
+     */
+    public static ComparisonReport compare(RegionProfile beforeProfile, Report before, Map<String, Bottleneck> beforeFound,
+            RegionProfile afterProfile, Report after, Map<String, Bottleneck> afterFound, Ruleset ruleset,
+            Language lang) {
         Catalog catalog = ruleset.catalog();
         Map<String, Object> valuesBefore = ProfileIndicators.values(beforeProfile);
         Map<String, Object> valuesAfter = ProfileIndicators.values(afterProfile);
@@ -58,8 +69,10 @@ public final class ComparisonAssembler {
         }
         // both sides with the same indicators given: before completed with what after newly gives, after with what
         // it no longer gives
-        Map<String, Bottleneck> sameBefore = completed(beforeProfile, afterProfile, gained, ruleset);
-        Map<String, Bottleneck> sameAfter = completed(afterProfile, beforeProfile, lost, ruleset);
+        Map<String, Bottleneck> sameBefore = gained.isEmpty() && beforeFound != null ? beforeFound
+                : completed(beforeProfile, afterProfile, gained, ruleset);
+        Map<String, Bottleneck> sameAfter = lost.isEmpty() && afterFound != null ? afterFound
+                : completed(afterProfile, beforeProfile, lost, ruleset);
 
         Map<String, Report.BottleneckView> b = index(before.bottlenecks(), Report.BottleneckView::id);
         Map<String, Report.BottleneckView> a = index(after.bottlenecks(), Report.BottleneckView::id);
@@ -212,7 +225,7 @@ public final class ComparisonAssembler {
     /**
      * The bottlenecks of {@code profile} completed with the {@code other} profile's values of {@code paths}.
      * Completed profiles are only evaluated, never shown, so they are not validated (completing one industry share
-     * may break the sum of the three).
+     * may break the sum of the three); only their bottlenecks are read, so the what-if pass is not run.
      */
     private static Map<String, Bottleneck> completed(RegionProfile profile, RegionProfile other, Set<String> paths,
             Ruleset ruleset) {
@@ -231,7 +244,7 @@ public final class ComparisonAssembler {
         }
         try {
             RegionProfile completed = ProfileReader.mapper().treeToValue(tree, RegionProfile.class);
-            return Evaluator.evaluate(completed, ruleset).findings().bottlenecks();
+            return Evaluator.evaluate(completed, ruleset, false).findings().bottlenecks();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a profile completed from two valid profiles must read", e);
         }

@@ -145,7 +145,7 @@ public class RecommendationService {
 
     /** Evaluates both profiles of the body ({@code {"before": …, "after": …}}) with one ruleset and compares them. */
     public ComparisonReport compare(byte[] body, Language language) {
-        return compareWithReports(body, language).comparison();
+        return compareBody(body, language, false).comparison();
     }
 
     /** A comparison with the full reports of its two sides, as a workbook of the comparison shows them. */
@@ -154,6 +154,10 @@ public class RecommendationService {
 
     /** {@link #compare} and the two reports it compared. */
     public Compared compareWithReports(byte[] body, Language language) {
+        return compareBody(body, language, true);
+    }
+
+    private Compared compareBody(byte[] body, Language language, boolean shown) {
         PayloadTooLargeException.requireWithin(body, 2 * limits.profileBytes());
         JsonNode root = ProfileReader.tree(body);
         List<Violation> violations = new ArrayList<>();
@@ -165,22 +169,33 @@ public class RecommendationService {
         if (!violations.isEmpty()) {
             throw new InvalidProfileException("title.invalid-comparison", violations);
         }
-        return compareFully(before, after, language);
+        return compareFully(before, after, language, shown);
     }
 
     /** Evaluates both profiles with one ruleset and compares them. */
     public ComparisonReport compare(RegionProfile before, RegionProfile after, Language language) {
-        return compareFully(before, after, language).comparison();
+        return compareFully(before, after, language, false).comparison();
     }
 
     /** {@link #compare(RegionProfile, RegionProfile, Language)} and the two reports it compared. */
     public Compared compareFully(RegionProfile before, RegionProfile after, Language language) {
+        return compareFully(before, after, language, true);
+    }
+
+    /**
+     * @param shown whether the two reports are shown (a workbook of the comparison): only then are their watchlist and
+     *              data gaps (the what-if pass) made; the comparison itself reads neither
+     */
+    private Compared compareFully(RegionProfile before, RegionProfile after, Language language, boolean shown) {
         Ruleset ruleset = rulesets.active();
         // a comparison ranks every measure, so that a move out of the top of the list is seen
         ReportOptions all = ReportOptions.full(language, false, Integer.MAX_VALUE);
-        Report a = (Report) evaluate(before, all, ruleset);
-        Report b = (Report) evaluate(after, all, ruleset);
-        return new Compared(ComparisonAssembler.compare(before, a, after, b, ruleset, language), a, b);
+        Evaluated a = evaluated(before, all, ruleset, shown);
+        Evaluated b = evaluated(after, all, ruleset, shown);
+        Report ra = (Report) a.report();
+        Report rb = (Report) b.report();
+        return new Compared(ComparisonAssembler.compare(before, ra, a.evaluation().findings().bottlenecks(), after, rb,
+                b.evaluation().findings().bottlenecks(), ruleset, language), ra, rb);
     }
 
     /** The full report on a profile already read, with every countermeasure ranked, by the active ruleset. */
@@ -206,21 +221,32 @@ public class RecommendationService {
         }
     }
 
-    /** @throws RunawayRulesException when a rule keeps firing on this profile: counted and logged here */
     private Object evaluate(RegionProfile profile, ReportOptions options, Ruleset ruleset) {
+        return evaluated(profile, options, ruleset, options.whatIf()).report();
+    }
+
+    /** An evaluation and the report made of it. */
+    private record Evaluated(Evaluation evaluation, Object report) {
+    }
+
+    /**
+     * @param whatIf whether to run the what-if pass (watchlist, data gaps): a report made without it has neither
+     * @throws RunawayRulesException when a rule keeps firing on this profile: counted and logged here
+     */
+    private Evaluated evaluated(RegionProfile profile, ReportOptions options, Ruleset ruleset, boolean whatIf) {
         try {
-            Object report = evaluations.record(() -> {
-                Evaluation evaluation = Evaluator.evaluate(profile, ruleset, options.whatIf());
-                return options.summary()
+            Evaluated done = evaluations.record(() -> {
+                Evaluation evaluation = Evaluator.evaluate(profile, ruleset, whatIf);
+                return new Evaluated(evaluation, options.summary()
                         ? SummaryAssembler.assemble(profile, evaluation, new SummaryAssembler.Parts(
                                 options.language(), options.limit(), options.watchlist(), options.dataGaps(),
                                 options.nextIndicators(), options.peerContext()))
                         : ReportAssembler.assemble(profile, evaluation, options.language(), options.explain(),
-                                options.limit());
+                                options.limit()));
             });
             // handed over without waiting: the log is written by its own thread, and dropped when its queue is full
-            decisions.record(profile, report);
-            return report;
+            decisions.record(profile, done.report());
+            return done;
         } catch (RunawayRulesException e) {
             runaways.increment();
             LOG.errorf("Ruleset %s ran away on region %s: rule \"%s\" kept firing past %d firings; no report given",
