@@ -1,6 +1,7 @@
 package io.nqpf.advisor.api;
 
 import io.nqpf.advisor.profile.RegionProfile;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.lang.reflect.RecordComponent;
 import java.util.HashSet;
 import java.util.List;
@@ -13,8 +14,11 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 /**
  * In the region profile every field but the required four may be null, meaning "unknown". The generated
  * document says so ({@code nullable: true}) for every optional property of the profile's schemas, so that
- * clients validating against it may send null.
+ * clients validating against it may send null. It also adds the admission answers and the response contract
+ * ({@link AdmissionResponses}, {@link ResponseContract}). It runs when the service is packaged, not at each start:
+ * the document it shapes depends on the code only (issue 20, start-up).
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class NullableIndicatorsFilter implements OASFilter {
 
     @Override

@@ -11,6 +11,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,10 +67,26 @@ public final class RulesetBuilder {
 
     /** @param sourceTexts the directory of the source documents' texts the catalog quotes */
     public static Outcome build(RuleSources sources, Path sourceTexts) {
+        // the catalog and its citations are read on a second thread while the DRL compiles on this one, the build's
+        // own thread, whose CPU time the build limit counts: reading YAML runs none of the rules' code
+        Aside<YamlChecks> yaml = Aside.start(() -> new YamlChecks(CatalogLoader.load(sources.yaml()),
+                CitationCheck.check(sources.yaml(), sourceTexts)));
+        KieServices kie = KieServices.get();
+        // a release of its own per build: reloads and validations build side by side in one repository
+        ReleaseId release = kie.newReleaseId("io.nqpf.advisor", "rules", "build-" + BUILDS.incrementAndGet());
+        try {
+            Results compiled = compileDrl(kie, release, sources);
+            YamlChecks checked = yaml.join();
+            return build(sources, checked.catalog(), checked.citations(), kie, release, compiled);
+        } finally {
+            kie.getRepository().removeKieModule(release);
+        }
+    }
+
+    private static Outcome build(RuleSources sources, CatalogLoader.Result catalog, CitationCheck.Result citations,
+            KieServices kie, ReleaseId release, Results compiled) {
         List<RuleError> errors = new ArrayList<>();
-        CatalogLoader.Result catalog = CatalogLoader.load(sources.yaml());
         catalog.problems().forEach(p -> errors.add(new RuleError(p.file(), p.line(), p.column(), p.message())));
-        CitationCheck.Result citations = CitationCheck.check(sources.yaml(), sourceTexts);
         citations.problems().forEach(p -> errors.add(new RuleError(p.file(), p.line(), p.column(), p.message())));
         List<RuleInfo> rules = new ArrayList<>();
         sources.drl().forEach((file, text) -> DrlScanner.scan(file, text, catalog, rules, errors));
@@ -82,7 +101,7 @@ public final class RulesetBuilder {
         if (sources.drl().isEmpty()) {
             errors.add(new RuleError("", 0, 0, "the rules directory holds no .drl file"));
         }
-        KieBase kieBase = compile(sources, errors);
+        KieBase kieBase = kieBase(kie, release, compiled, sources, errors);
         if (!errors.isEmpty() || kieBase == null) {
             errors.sort(ROOT_CAUSE_FIRST);
             return new Outcome(null, List.copyOf(errors));
@@ -94,53 +113,95 @@ public final class RulesetBuilder {
         return new Outcome(ruleset, List.of());
     }
 
-    private static KieBase compile(RuleSources sources, List<RuleError> errors) {
-        KieServices kie = KieServices.get();
-        // a release of its own per build: reloads and validations build side by side in one repository
-        ReleaseId release = kie.newReleaseId("io.nqpf.advisor", "rules", "build-" + BUILDS.incrementAndGet());
+    private record YamlChecks(CatalogLoader.Result catalog, CitationCheck.Result citations) {
+    }
+
+    /** Parses and compiles the DRL as the release's module; its errors are in the results. */
+    private static Results compileDrl(KieServices kie, ReleaseId release, RuleSources sources) {
         KieModuleModel module = kie.newKieModuleModel();
         // consequences only call the findings global: interpreting them spares a Java compilation per rule
         module.setConfigurationProperty("drools.dialect.default", "mvel");
         module.newKieBaseModel(KIE_BASE).setDefault(true);
         KieFileSystem files = kie.newKieFileSystem().generateAndWritePomXML(release).writeKModuleXML(module.toXML());
         sources.drl().forEach((file, text) -> files.write(RESOURCES + file, text));
+        return kie.newKieBuilder(files, Findings.class.getClassLoader()).buildAll().getResults();
+    }
+
+    /**
+     * The compiled release's knowledge base, or null with the compiler's errors added to {@code errors}; none is made
+     * while {@code errors} holds any.
+     */
+    private static KieBase kieBase(KieServices kie, ReleaseId release, Results results, RuleSources sources,
+            List<RuleError> errors) {
         ClassLoader loader = Findings.class.getClassLoader();
-        Results results = kie.newKieBuilder(files, loader).buildAll().getResults();
-        try {
-            for (Message m : results.getMessages(Message.Level.ERROR)) {
-                String file = m.getPath() == null ? "" : m.getPath().replaceFirst("^" + RESOURCES, "");
-                String text = m.getText() == null ? "" : m.getText().trim();
-                int line = Math.max(m.getLine(), 0);
-                int column = 0;
-                Matcher at = PARSER_POSITION.matcher(text);
-                if (at.find()) {
-                    line = line == 0 ? Integer.parseInt(at.group(1)) : line;
-                    column = Integer.parseInt(at.group(2)) + 1;
+        for (Message m : results.getMessages(Message.Level.ERROR)) {
+            String file = m.getPath() == null ? "" : m.getPath().replaceFirst("^" + RESOURCES, "");
+            String text = m.getText() == null ? "" : m.getText().trim();
+            int line = Math.max(m.getLine(), 0);
+            int column = 0;
+            Matcher at = PARSER_POSITION.matcher(text);
+            if (at.find()) {
+                line = line == 0 ? Integer.parseInt(at.group(1)) : line;
+                column = Integer.parseInt(at.group(2)) + 1;
+            }
+            DrlErrorText plain = DrlErrorText.of(text);
+            if (column == 0 && plain.subject() != null) {
+                column = DrlErrorText.column(sources.drl().getOrDefault(file, ""), line, plain.subject());
+            }
+            errors.add(new RuleError(file, line, column, plain.message()));
+        }
+        // the parser adds a position-less "null Package" note beside each real syntax error: keep the real one
+        List<RuleError> located = errors.stream().filter(e -> e.line() > 0).toList();
+        errors.removeIf(e -> e.line() == 0 && e.message().contains("null Package")
+                && located.stream().anyMatch(l -> l.file().equals(e.file())));
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        KieBase kieBase = kie.newKieContainer(release, loader).getKieBase(KIE_BASE);
+        boolean declared = kieBase.getKiePackages().stream()
+                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(GLOBAL)));
+        if (!declared) {
+            errors.add(new RuleError("", 0, 0, "no DRL file declares 'global " + Findings.class.getName() + " "
+                    + GLOBAL + ";' through which rules report what they find"));
+            return null;
+        }
+        return kieBase;
+    }
+
+    /** Work on a thread of its own, joined with what it returned or threw. */
+    private static final class Aside<T> {
+        /** As much stack as a build's own thread has: a deeply nested document recurses in the parser. */
+        private static final long STACK_BYTES = 4L * 1024 * 1024;
+        private final FutureTask<T> task;
+
+        private Aside(Callable<T> work) {
+            this.task = new FutureTask<>(work);
+        }
+
+        static <T> Aside<T> start(Callable<T> work) {
+            Aside<T> aside = new Aside<>(work);
+            Thread thread = new Thread(null, aside.task, "ruleset-build-catalog", STACK_BYTES);
+            thread.setDaemon(true);
+            thread.start();
+            return aside;
+        }
+
+        /** What the work returned; what it threw is thrown here, as if it had run on this thread. */
+        T join() {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the catalog was read", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
                 }
-                DrlErrorText plain = DrlErrorText.of(text);
-                if (column == 0 && plain.subject() != null) {
-                    column = DrlErrorText.column(sources.drl().getOrDefault(file, ""), line, plain.subject());
+                if (e.getCause() instanceof Error err) {
+                    throw err;
                 }
-                errors.add(new RuleError(file, line, column, plain.message()));
+                throw new IllegalStateException(e.getCause());
             }
-            // the parser adds a position-less "null Package" note beside each real syntax error: keep the real one
-            List<RuleError> located = errors.stream().filter(e -> e.line() > 0).toList();
-            errors.removeIf(e -> e.line() == 0 && e.message().contains("null Package")
-                    && located.stream().anyMatch(l -> l.file().equals(e.file())));
-            if (!errors.isEmpty()) {
-                return null;
-            }
-            KieBase kieBase = kie.newKieContainer(release, loader).getKieBase(KIE_BASE);
-            boolean declared = kieBase.getKiePackages().stream()
-                    .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(GLOBAL)));
-            if (!declared) {
-                errors.add(new RuleError("", 0, 0, "no DRL file declares 'global " + Findings.class.getName() + " "
-                        + GLOBAL + ";' through which rules report what they find"));
-                return null;
-            }
-            return kieBase;
-        } finally {
-            kie.getRepository().removeKieModule(release);
         }
     }
 }

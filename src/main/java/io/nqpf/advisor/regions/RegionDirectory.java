@@ -2,7 +2,6 @@ package io.nqpf.advisor.regions;
 
 import io.nqpf.advisor.profile.RegionProfile;
 import io.nqpf.advisor.profile.Talent;
-import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +10,10 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** The regions of the census table, read once at start: search by name or code, and a starting profile per census. */
-@Startup
+/**
+ * The regions of the census table, read once (by the warm-up after the start, or by the first request): search by
+ * name or code, and a starting profile per census.
+ */
 @ApplicationScoped
 public class RegionDirectory {
 

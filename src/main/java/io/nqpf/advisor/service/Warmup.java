@@ -5,17 +5,19 @@ import io.nqpf.advisor.authoring.ScenarioRunner;
 import io.nqpf.advisor.engine.RulesetHolder;
 import io.nqpf.advisor.knowledge.Language;
 import io.nqpf.advisor.profile.RegionProfile;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
+import io.nqpf.advisor.regions.RegionDirectory;
+import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Once the service is ready, makes one full report in each language on the first scenario profile of the rules
- * directory and writes it as JSON, on a thread of its own, so that the first planner's request does not pay for
- * loading and compiling the report's code. Readiness does not wait for it; it is skipped without rules or scenarios.
+ * Once the service listens (the ruleset built at start is active by then), reads the census table of the region
+ * search and makes one full report in each language on the first scenario profile of the rules directory and writes
+ * it as JSON, on a thread of its own, so that the first planner's request does not pay for loading and compiling the
+ * report's code. Neither the start nor readiness waits for it, and it does not compete with the start for the CPU;
+ * the report is skipped without rules or scenarios.
  */
 @ApplicationScoped
 public class Warmup {
@@ -25,15 +27,21 @@ public class Warmup {
     private final RulesetHolder rules;
     private final RecommendationService reports;
     private final ObjectMapper json;
+    private final RegionDirectory regions;
+    private final AtomicBoolean started = new AtomicBoolean();
 
-    public Warmup(RulesetHolder rules, RecommendationService reports, ObjectMapper json) {
+    public Warmup(RulesetHolder rules, RecommendationService reports, ObjectMapper json, RegionDirectory regions) {
         this.rules = rules;
         this.reports = reports;
         this.json = json;
+        this.regions = regions;
     }
 
-    /** After the ruleset is built at start ({@link RulesetHolder} observes the same event earlier). */
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) StartupEvent event) {
+    /** When the HTTP server listens, after the start's observers (the ruleset build among them) have run. */
+    void onListening(@Observes HttpServerStart event) {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
         Thread thread = new Thread(this::warmUp, "warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
@@ -42,6 +50,7 @@ public class Warmup {
 
     private void warmUp() {
         try {
+            regions.search("", 1);
             var ruleset = rules.active();
             if (ruleset.isEmpty()) {
                 return;

@@ -5,20 +5,38 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nqpf.advisor.support.ConfigMapRulesProfile;
 import io.nqpf.advisor.support.Examples;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import java.net.Socket;
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Rules mounted from a Kubernetes ConfigMap: they build at start, and the watcher picks up the atomic swap. */
+/**
+ * Rules mounted from a Kubernetes ConfigMap: they build at start, and the watcher picks up the atomic swap. Also where
+ * idle connections are seen closed, this profile's idle timeout being short (the half-sent requests are SecurityTest's).
+ */
 @QuarkusTest
 @TestProfile(ConfigMapRulesProfile.class)
 class ConfigMapRulesTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void idleConnectionsAreClosed() throws Exception {
+        try (Socket idle = new Socket(base.getHost(), base.getPort())) {
+            idle.setSoTimeout((int) ConfigMapRulesProfile.IDLE_TIMEOUT.multipliedBy(6).toMillis());
+            assertEquals(-1, idle.getInputStream().read(), "the idle connection was not closed");
+        }
+    }
 
     @Test
     void buildsAtStartAndReloadsAfterTheVolumeIsSwapped() throws Exception {
@@ -29,7 +47,8 @@ class ConfigMapRulesTest {
         assertTrue(before.startsWith("1.0.0+"), before);
 
         ConfigMapRulesProfile.swapTo(ConfigMapRulesProfile.writeVersion("..2026_01_02_00_00_00.2", "1.0.7"));
-        String after = await().atMost(Duration.ofSeconds(60)).until(
+        // as long as a build may run on a busy machine (advisor.rules.build-time-limit, 90 s) and then some
+        String after = await().atMost(Duration.ofSeconds(150)).until(
                 () -> given().get("/api/v1/ruleset").then().extract().<String>path("version"), v -> !v.equals(before));
         assertTrue(after.startsWith("1.0.7+"), "the watcher did not pick up the swap: " + after);
         given().contentType(ContentType.JSON).body(Examples.read("declining-coal-city.json"))

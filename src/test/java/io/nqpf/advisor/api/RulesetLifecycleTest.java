@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.nqpf.advisor.support.Contract;
 import io.nqpf.advisor.support.Examples;
+import io.nqpf.advisor.support.StoreProfile;
 import io.nqpf.advisor.support.TempRulesProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -28,9 +29,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Rule authors' lifecycle: inspect, validate, reload without a restart, never lose the last good ruleset. */
+/**
+ * Rule authors' lifecycle: inspect, validate, reload without a restart, never lose the last good ruleset. It runs in
+ * the service the assessment tests start (their profile adds a planner and the decision log to the private copy of
+ * the rules this class needs), so that the suite starts the service once for both.
+ */
 @QuarkusTest
-@TestProfile(TempRulesProfile.class)
+@TestProfile(StoreProfile.class)
 class RulesetLifecycleTest {
 
     private static final Path DRL = TempRulesProfile.DIR.resolve("institutional-reform.drl");

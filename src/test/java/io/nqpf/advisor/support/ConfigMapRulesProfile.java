@@ -12,11 +12,14 @@ import java.util.stream.Stream;
 /**
  * The bundled rules laid out as a Kubernetes ConfigMap volume lays them out: the files live in a timestamped
  * directory, {@code ..data} links to it, and each visible entry links through {@code ..data}. An update writes a new
- * directory and swaps {@code ..data} in one rename. The watcher is on, polling every 200 ms.
+ * directory and swaps {@code ..data} in one rename. The watcher is on, polling every 200 ms. No administrator
+ * reloads here (the watcher builds in the background), so no answer keeps its connection silent for long: idle
+ * connections are closed after 10 s instead of 120 s, so that a test can see it happen.
  */
 public class ConfigMapRulesProfile implements io.quarkus.test.junit.QuarkusTestProfile {
 
     public static final Path DIR = Path.of("target", "configmap-rules").toAbsolutePath();
+    public static final java.time.Duration IDLE_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -40,7 +43,7 @@ public class ConfigMapRulesProfile implements io.quarkus.test.junit.QuarkusTestP
             throw new UncheckedIOException(e);
         }
         return Map.of("advisor.rules-dir", DIR.toString(), "advisor.rules.watch", "true",
-                "advisor.rules.watch-interval", "PT0.2S");
+                "advisor.rules.watch-interval", "PT0.2S", "quarkus.http.idle-timeout", IDLE_TIMEOUT.toSeconds() + "S");
     }
 
     /** A full copy of the bundled rules in a new timestamped directory, with VERSION replaced when given. */

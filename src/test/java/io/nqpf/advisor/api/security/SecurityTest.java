@@ -20,7 +20,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -288,11 +287,11 @@ class SecurityTest {
         admin().body("{}").post("/api/v1/ruleset/reload").then().statusCode(200);
     }
 
+    /** Idle connections are closed too: {@code ConfigMapRulesTest}, whose profile holds no connection silent for long. */
     @Test
-    void halfSentRequestsAndIdleConnectionsAreClosed() throws Exception {
-        try (Socket slow = new Socket(base.getHost(), base.getPort()); Socket idle = new Socket(base.getHost(), base.getPort())) {
+    void halfSentRequestsAreClosed() throws Exception {
+        try (Socket slow = new Socket(base.getHost(), base.getPort())) {
             slow.setSoTimeout(10_000);
-            idle.setSoTimeout(120_000); // the secured profile closes idle connections after 70 s
             OutputStream out = slow.getOutputStream();
             out.write(("POST /api/v1/recommendations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 100\r\n\r\n{\"regionId\":").getBytes(StandardCharsets.US_ASCII));
@@ -302,8 +301,6 @@ class SecurityTest {
             long slowSeconds = (System.nanoTime() - start) / 1_000_000_000L;
             assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
             assertTrue(slowSeconds <= 4, "the half-sent request was held " + slowSeconds + " s");
-            InputStream in = idle.getInputStream();
-            assertEquals(-1, in.read(), "the idle connection was not closed");
         }
     }
 
