@@ -128,6 +128,13 @@ public interface AdvisorConfig {
         /** HTTP/2 over cleartext (h2c upgrade and prior knowledge); off unless asked for. */
         @WithDefault("false")
         boolean h2c();
+
+        /**
+         * Answers whose length is known and below this many bytes are sent uncompressed even to clients that accept
+         * gzip: they fit one packet either way, and compressing them costs CPU for nothing (docs/performance.md).
+         */
+        @WithDefault("1024")
+        int compressionThreshold();
     }
 
     interface Limits {

@@ -296,6 +296,26 @@ class ViewsAndStreamingTest {
         assertEquals(3, gunzip(response.body()).split("\n").length);
     }
 
+    @Test
+    void answersShorterThanTheCompressionThresholdAreSentPlainLongerOnesCompressed() throws Exception {
+        // a problem of a few hundred bytes: gzip would cost CPU and save no packet (advisor.http.compression-threshold)
+        HttpResponse<byte[]> problem = http.send(HttpRequest.newBuilder(evaluate).header("Content-Type", "application/json")
+                .header("Accept-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofString("{\"regionId\":")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(400, problem.statusCode());
+        assertTrue(problem.headers().firstValue("Content-Encoding").isEmpty(), problem.headers().toString());
+        assertTrue(problem.body().length < 1024, problem.body().length + " bytes");
+        assertEquals(400, JsonPath.from(new String(problem.body(), StandardCharsets.UTF_8)).getInt("status"));
+
+        // the summary, some kilobytes with a known length, is compressed
+        HttpResponse<byte[]> summary = http.send(HttpRequest.newBuilder(URI.create(evaluate + "?view=summary"))
+                .header("Content-Type", "application/json").header("Accept-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofString(COAL)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, summary.statusCode());
+        assertEquals("gzip", summary.headers().firstValue("Content-Encoding").orElse(null));
+        assertTrue(gunzip(summary.body()).length() > 1024);
+    }
+
     private static String gunzip(byte[] bytes) throws IOException {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
