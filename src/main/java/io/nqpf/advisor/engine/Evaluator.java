@@ -247,14 +247,23 @@ public final class Evaluator {
                 .anyMatch(e -> e.basis() != Evidence.Basis.OBSERVED);
     }
 
-    /** Records the firings of one run: how often each rule fired and, when asked, their order. */
+    /**
+     * Records the firings of one run: how often each rule fired and, when asked, their order. A pooled session keeps
+     * its recorder, which each run points at its own maps.
+     */
     private static final class Recorder extends DefaultAgendaEventListener {
-        private final Map<String, Integer> firings;
-        private final List<String> fired;
+        private Map<String, Integer> firings;
+        private List<String> fired;
 
-        Recorder(Map<String, Integer> firings, List<String> fired) {
-            this.firings = firings;
-            this.fired = fired;
+        static Recorder of(KieSession session) {
+            for (Object l : session.getAgendaEventListeners()) {
+                if (l instanceof Recorder r) {
+                    return r;
+                }
+            }
+            Recorder r = new Recorder();
+            session.addEventListener(r);
+            return r;
         }
 
         @Override
@@ -271,12 +280,13 @@ public final class Evaluator {
             Findings findings, List<String> fired, AgendaFilter filter) {
         PASSES.get()[0]++;
         Map<String, Integer> firings = new HashMap<>();
-        // a new session per run: a pool of sessions saved 8% of the rules' time (docs/performance.md), too little
-        // for sessions that outlive a ruleset swap
-        KieSession session = ruleset.kieBase().newKieSession();
+        // a session of the ruleset's pool, reset when given back (RulesetSessions)
+        KieSession session = ruleset.sessions().open(ruleset);
+        Recorder recorder = Recorder.of(session);
+        recorder.firings = firings;
+        recorder.fired = fired;
         try {
             session.setGlobal(RulesetBuilder.GLOBAL, findings);
-            session.addEventListener(new Recorder(firings, fired));
             session.insert(region);
             observed.forEach(session::insert);
             hypothetical.forEach(session::insert);
@@ -287,6 +297,8 @@ public final class Evaluator {
                 throw new RunawayRulesException(ruleset.version(), MAX_FIRINGS, most);
             }
         } finally {
+            recorder.firings = null;
+            recorder.fired = null;
             session.dispose();
         }
         return findings;

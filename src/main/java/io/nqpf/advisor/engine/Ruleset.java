@@ -14,34 +14,37 @@ import org.kie.api.KieBase;
  * {@code indicatorWeights} says of every indicator how many diagnosis and stage rules use a threshold on it;
  * {@code derived} holds what the service makes from these rules once and reuses for every request (the catalog's
  * texts of a report, serialized), swapped with the ruleset on reload; {@code stageIndex} keeps the outcome of the
- * stage-decider tries of this ruleset (it lives and dies with it).
+ * stage-decider tries of this ruleset and {@code sessions} its Drools sessions for reuse (both live and die with it).
  */
 public record Ruleset(KieBase kieBase, Catalog catalog, String version, String sha256, Instant loadedAt,
         List<String> files, List<RuleInfo> rules, Map<String, RuleInfo> rulesByName, String citations,
         Map<String, SourceDocument> documents, Map<String, Integer> indicatorWeights, Derived derived,
-        RulesetStageIndex stageIndex) {
+        RulesetStageIndex stageIndex, RulesetSessions sessions) {
 
-    /** A ruleset whose stage-decider tries each run the rules (no DRL text at hand to judge them by). */
+    /** A ruleset with these weights; like the next, its tries and passes each run a new session. */
     public Ruleset(KieBase kieBase, Catalog catalog, String version, String sha256, Instant loadedAt, List<String> files,
             List<RuleInfo> rules, Map<String, RuleInfo> rulesByName, String citations,
             Map<String, SourceDocument> documents, Map<String, Integer> indicatorWeights) {
         this(kieBase, catalog, version, sha256, loadedAt, files, rules, rulesByName, citations, documents,
-                indicatorWeights, new Derived(), RulesetStageIndex.none());
+                indicatorWeights, new Derived(), RulesetStageIndex.none(), RulesetSessions.none());
     }
 
-    /** A ruleset whose stage-decider tries each run the rules (no DRL text at hand to judge them by). */
+    /**
+     * A ruleset whose stage-decider tries each run the rules (no DRL text at hand to judge them by) and whose passes
+     * each open a new session of {@code kieBase}.
+     */
     public Ruleset(KieBase kieBase, Catalog catalog, String version, String sha256, Instant loadedAt, List<String> files,
             List<RuleInfo> rules, Map<String, RuleInfo> rulesByName, String citations,
             Map<String, SourceDocument> documents) {
         this(kieBase, catalog, version, sha256, loadedAt, files, rules, rulesByName, citations, documents,
-                RulesetStageIndex.none());
+                weights(rules, catalog), new Derived(), RulesetStageIndex.none(), RulesetSessions.none());
     }
 
     Ruleset(KieBase kieBase, Catalog catalog, String version, String sha256, Instant loadedAt, List<String> files,
             List<RuleInfo> rules, Map<String, RuleInfo> rulesByName, String citations,
             Map<String, SourceDocument> documents, RulesetStageIndex stageIndex) {
         this(kieBase, catalog, version, sha256, loadedAt, files, rules, rulesByName, citations, documents,
-                weights(rules, catalog), new Derived(), stageIndex);
+                weights(rules, catalog), new Derived(), stageIndex, RulesetSessions.pooled(kieBase));
     }
 
     private static Map<String, Integer> weights(List<RuleInfo> rules, Catalog catalog) {

@@ -23,7 +23,8 @@ import java.util.zip.GZIPOutputStream;
  * thread, and each block is timed in the thread's own CPU time, so that time spent waiting for a core while other
  * processes run does not count. Prints the median microseconds per operation of each variant and their ratio.
  * Run: {@code ./mvnw -q -Pbench -Dbench.main=io.nqpf.advisor.bench.CpuTimeComparison -Dbench.args=} (see
- * docs/performance.md). JMH ({@link EvaluationBenchmark}) gives the absolute rates on a quiet machine.
+ * docs/performance.md); arguments pick the pairs whose name contains one of them ({@code passes}). JMH
+ * ({@link EvaluationBenchmark}) gives the absolute rates on a quiet machine.
  */
 public final class CpuTimeComparison {
 
@@ -56,10 +57,27 @@ public final class CpuTimeComparison {
         pairs.put("rules: both passes | real pass only (summary)", new Op[] {
                 () -> Evaluator.evaluate(c.profile(), c.ruleset, true),
                 () -> Evaluator.evaluate(c.profile(), c.ruleset, false)});
+        // the same ruleset made with the public constructor: no stage-decider index, no session pool (issue 20)
+        Ruleset plain = new Ruleset(c.ruleset.kieBase(), c.ruleset.catalog(), c.ruleset.version(), c.ruleset.sha256(),
+                c.ruleset.loadedAt(), c.ruleset.files(), c.ruleset.rules(), c.ruleset.rulesByName(),
+                c.ruleset.citations(), c.ruleset.documents());
+        for (String example : List.of("sparse-profile", "declining-coal-city")) {
+            RegionProfile p = c.reader.read(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("examples",
+                    example + ".json")), RegionProfile.class);
+            for (boolean whatIf : new boolean[] {true, false}) {
+                pairs.put("passes, " + example + (whatIf ? ", full view" : ", summary")
+                        + ": new sessions, a session per stage try | index and pool", new Op[] {
+                                () -> Evaluator.evaluate(p, plain, whatIf), () -> Evaluator.evaluate(p, c.ruleset, whatIf)});
+            }
+        }
         pairs.put("request without HTTP: full report | summary view", new Op[] {c::full, c::summary});
         pairs.put("full report: JSON | JSON gzip-compressed (level 6)", new Op[] {c::full, () -> c.fullGzip(6)});
         pairs.put("full report gzip-compressed: level 6 | level 1", new Op[] {() -> c.fullGzip(6), () -> c.fullGzip(1)});
         for (Map.Entry<String, Op[]> pair : pairs.entrySet()) {
+            // arguments, when given, pick the pairs whose name contains one of them
+            if (args.length > 0 && Arrays.stream(args).noneMatch(pair.getKey()::contains)) {
+                continue;
+            }
             c.compare(pair.getKey(), pair.getValue()[0], pair.getValue()[1]);
         }
     }
