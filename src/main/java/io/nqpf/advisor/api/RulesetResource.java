@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -131,6 +132,11 @@ public class RulesetResource {
                     + "from the rules directory all replicas mount; the others build the same files through their "
                     + "watchers within the documented bound (docs/operations.md), so replicas never serve different "
                     + "rules for longer; readiness and advisor_ruleset_info show each replica's version.")
+    @RequestBody(required = false, description = "Nothing is read from it: send {} (or no body). What is required is "
+            + "the Content-Type application/json, which a generated client sends with the body",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.OBJECT, maxProperties = 0),
+                    examples = @ExampleObject(name = "empty", value = "{}")))
     @APIResponse(responseCode = "200", description = "The new ruleset is active",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReloadResult.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
