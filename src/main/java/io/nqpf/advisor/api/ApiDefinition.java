@@ -39,10 +39,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                 + "when to try again",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @APIResponse(name = "BuildBusy", responseCode = "503", description = "Another ruleset build is running, "
-                + "or the service is at capacity; Retry-After says when to try again",
+                + "or the service is at capacity, or a build was stopped at its wall-clock limit with little CPU "
+                + "used because the machine is busy (the rules are not to blame); Retry-After says when to try again",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @APIResponse(name = "BuildAborted", responseCode = "422", description = "The build itself failed: it ran past "
-                + "its time limit or the compiler could not handle the rules (e.g. nesting too deep)",
+                + "its CPU time limit or the compiler could not handle the rules (e.g. nesting too deep)",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @APIResponse(name = "Forbidden", responseCode = "403", description = "The user is known but may not do "
                 + "this: an operation of the administrator, or of a planner, or deleting another planner's assessment",

@@ -108,6 +108,15 @@ public class ProblemMapper {
                 .header(HttpHeaders.RETRY_AFTER, e.retryAfter().toSeconds()).build();
     }
 
+    /** A build the busy machine starved: 503 with Retry-After, the build's own account of its CPU in the detail. */
+    @ServerExceptionMapper
+    public Response starved(BuildStarvedException e, UriInfo uri, HttpHeaders headers) {
+        long seconds = BuildStarvedException.RETRY_AFTER.toSeconds();
+        return Response.fromResponse(respond(Problem.of("build-busy", UNAVAILABLE, 503,
+                        Text.of("build.starved", e.getMessage(), rulesets.activeVersion(), seconds), language(uri, headers))))
+                .header(HttpHeaders.RETRY_AFTER, seconds).build();
+    }
+
     @ServerExceptionMapper
     public Response aborted(BuildAbortedException e, UriInfo uri, HttpHeaders headers) {
         // the first error's text is the build's own (rule-author text) and stays as it is

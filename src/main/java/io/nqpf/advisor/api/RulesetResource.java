@@ -111,6 +111,9 @@ public class RulesetResource {
     public ValidationResult validate(byte[] body, @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String type) {
         JsonOnly.require(type);
         RulesetBuilder.Outcome outcome = logged("validate", () -> service.validate(body));
+        if (outcome.starved()) {
+            throw new BuildStarvedException(outcome.errors());
+        }
         if (outcome.aborted()) {
             throw new BuildAbortedException(outcome.errors());
         }
@@ -148,6 +151,9 @@ public class RulesetResource {
             @Context UriInfo uri, @Context HttpHeaders headers) {
         JsonOnly.require(type);
         RulesetBuilder.Outcome outcome = logged("reload", service::reload);
+        if (outcome.starved()) {
+            throw new BuildStarvedException(outcome.errors());
+        }
         if (outcome.aborted()) {
             throw new BuildAbortedException(outcome.errors());
         }
@@ -169,7 +175,7 @@ public class RulesetResource {
         String detail = null;
         try {
             RulesetBuilder.Outcome result = run.get();
-            outcome = result.aborted() ? "aborted" : result.ok() ? "ok" : "invalid";
+            outcome = result.starved() ? "busy" : result.aborted() ? "aborted" : result.ok() ? "ok" : "invalid";
             if (!result.ok() && !result.errors().isEmpty()) {
                 detail = result.errors().size() + " errors; first: " + result.errors().get(0).file() + ":"
                         + result.errors().get(0).line() + " " + result.errors().get(0).message();

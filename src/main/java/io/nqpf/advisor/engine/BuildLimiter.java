@@ -145,7 +145,7 @@ public final class BuildLimiter {
                     }
                     if (clock.getAsLong() - start > wallLimit.toNanos()) {
                         stop(thread, "its wall-clock limit");
-                        return aborted("the build was still running " + seconds(wallLimit) + " s after it started"
+                        return starved("the build was still running " + seconds(wallLimit) + " s after it started"
                                 + (cpu >= 0 ? ", although it had used only " + seconds(Duration.ofNanos(cpu))
                                         + " s of CPU time," : "")
                                 + " and was stopped: the machine is busy or the build waits on something; try again"
@@ -211,6 +211,11 @@ public final class BuildLimiter {
     }
 
     private static RulesetBuilder.Outcome aborted(String message) {
-        return new RulesetBuilder.Outcome(null, List.of(new RuleError("", 0, 0, message)), true);
+        return new RulesetBuilder.Outcome(null, List.of(new RuleError("", 0, 0, message)), true, false);
+    }
+
+    /** Stopped at the wall-clock backstop: the machine, not the rules; the same build may succeed later. */
+    private static RulesetBuilder.Outcome starved(String message) {
+        return new RulesetBuilder.Outcome(null, List.of(new RuleError("", 0, 0, message)), true, true);
     }
 }

@@ -35,11 +35,17 @@ public final class RulesetBuilder {
 
     /**
      * A ruleset, or the errors that stopped it being built; {@code aborted} when the build itself failed (time limit,
-     * compiler crash) rather than finding errors in the rules.
+     * compiler crash) rather than finding errors in the rules; {@code starved} when it was stopped at the wall-clock
+     * backstop having had little CPU: the machine was busy, the rules are not to blame and the same build may succeed
+     * later (the service answers 503 with Retry-After, not 422).
      */
-    public record Outcome(Ruleset ruleset, List<RuleError> errors, boolean aborted) {
+    public record Outcome(Ruleset ruleset, List<RuleError> errors, boolean aborted, boolean starved) {
         public Outcome(Ruleset ruleset, List<RuleError> errors) {
-            this(ruleset, errors, false);
+            this(ruleset, errors, false, false);
+        }
+
+        public Outcome(Ruleset ruleset, List<RuleError> errors, boolean aborted) {
+            this(ruleset, errors, aborted, false);
         }
 
         public boolean ok() {

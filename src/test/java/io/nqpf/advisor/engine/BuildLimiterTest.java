@@ -61,6 +61,7 @@ class BuildLimiterTest {
             return blockUntilInterrupted();
         });
         assertTrue(stopped.aborted());
+        assertFalse(stopped.starved(), "a build that spent its CPU limit is the rules' doing, not the machine's");
         assertTrue(message(stopped).contains("more than its limit of 20 s of CPU time"), message(stopped));
         assertTrue(message(stopped).contains("loop"), message(stopped));
         cpu.set(0);
@@ -75,6 +76,7 @@ class BuildLimiterTest {
             return blockUntilInterrupted();
         });
         assertTrue(stopped.aborted());
+        assertTrue(stopped.starved(), "stopped at the backstop with little CPU: the machine is busy, retry later");
         assertTrue(message(stopped).contains("still running 90 s after it started, although it had used only 3 s of CPU"
                 + " time"), message(stopped));
         assertTrue(message(stopped).contains("the machine is busy"), message(stopped));
