@@ -87,6 +87,22 @@ public class ReportCpu {
             out.append(String.format(" %s %.0f", steps[i], v.isEmpty() ? Double.NaN : v.get(v.size() / 2)));
         }
         System.out.println(out);
+        // the profile's values by path, read once per evaluation (and by the comparison, twice per side)
+        RegionProfile profile = reader.read(body, RegionProfile.class);
+        List<Double> values = new ArrayList<>();
+        for (int round = 0; round < 40; round++) {
+            long a = cpu.getCurrentThreadCpuTime();
+            for (int n = 0; n < 20_000; n++) {
+                if (io.nqpf.advisor.profile.ProfileIndicators.values(profile).isEmpty()) {
+                    throw new IllegalStateException();
+                }
+            }
+            if (round >= 20) {
+                values.add((cpu.getCurrentThreadCpuTime() - a) / 1000.0 / 20_000);
+            }
+        }
+        Collections.sort(values);
+        System.out.printf("ProfileIndicators.values: median %.2f µs of thread CPU per call%n", values.get(values.size() / 2));
         System.exit(0);
     }
 }

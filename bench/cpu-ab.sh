@@ -58,6 +58,7 @@ CASES=("floor GET /q/health/live|-|/q/health/live"
   "coal city, summary|examples/declining-coal-city.json|/api/v1/recommendations?view=summary"
   "sparse profile, full report|examples/sparse-profile.json|/api/v1/recommendations"
   "coal city, full report, gzip|examples/declining-coal-city.json|/api/v1/recommendations|gzip"
+  "region lookup (306 bytes), gzip accepted|-|/api/v1/regions?q=440300|gzip"
   "compare (coal city → regenerating city)|$OUT/compare.json|/api/v1/recommendations/compare")
 echo "| request | A µs per request (rounds) | B µs per request (rounds) | B / A (medians) | A bytes | B bytes |"
 echo "|---|---|---|---|---|---|"

@@ -32,7 +32,7 @@ class PassesPerViewTest {
         assertEquals(2, passes(() -> service.evaluate(coal, FULL)), "coal city, full report");
         assertEquals(1, passes(() -> service.evaluate(coal, SUMMARY)), "coal city, summary");
         // the sparse profile adds the settling pass; its stage is undetermined, and every stage-decider try is
-        // looked up in the ruleset's index (12 passes before it)
+        // looked up in the ruleset's index (14 passes before it)
         assertEquals(3, passes(() -> service.evaluate(sparse, FULL)), "sparse profile, full report");
         assertEquals(2, passes(() -> service.evaluate(sparse, SUMMARY)), "sparse profile, summary");
     }
@@ -42,7 +42,8 @@ class PassesPerViewTest {
         String coal = Examples.read("declining-coal-city.json");
         String sparse = Examples.read("sparse-profile.json");
         byte[] coalToRegenerating = pair(coal, Examples.read("regenerating-resource-city.json"));
-        // each side's real pass, and each side completed with the values only the other gives (8 passes before)
+        // each side's real pass (and settling pass when it lacks values), and the side that gains values from the
+        // other completed with them (9 passes before)
         assertEquals(4, passes(() -> service.compare(coalToRegenerating, Language.EN)));
         // a workbook shows both reports: their what-if passes too
         assertEquals(6, passes(() -> service.compareWithReports(coalToRegenerating, Language.EN)));
