@@ -19,6 +19,7 @@ OUT=${OUT:-target/bench/cpu}
 mkdir -p "$OUT"
 export ADVISOR_DATA_DIR=${ADVISOR_DATA_DIR:-$PWD/$OUT/data}
 
+. bench/service.sh
 PID=
 stop() { if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=; fi; }
 trap stop EXIT
@@ -26,12 +27,7 @@ trap stop EXIT
 start() {
   local t0
   t0=$(date +%s.%N)
-  java $JAVA_OPTS -Dquarkus.http.port=$PORT -jar "$APP/quarkus-run.jar" > "$OUT/service.log" 2>&1 &
-  PID=$!
-  until curl -sf "$URL/q/health/ready" >/dev/null; do
-    kill -0 "$PID" 2>/dev/null || { echo "the service ended:"; tail "$OUT/service.log"; exit 1; }
-    sleep 0.05
-  done
+  start_service
   awk -v a="$(date +%s.%N)" -v b="$t0" 'BEGIN { printf "%.2f", a - b }' > "$OUT/ready"
 }
 cpu() { awk '{print $14 + $15}' "/proc/$PID/stat"; } # clock ticks (1/100 s)

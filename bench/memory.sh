@@ -17,18 +17,14 @@ OUT=${OUT:-target/bench/memory}
 rm -rf "$OUT" && mkdir -p "$OUT"
 export ADVISOR_RULES_DIR=${ADVISOR_RULES_DIR:-$PWD/rules} ADVISOR_DATA_DIR=$PWD/$OUT/data
 export ADVISOR_ADMIN_PASSWORD=bench-$$
+. bench/service.sh
 PID=
 stop() { if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=; fi; }
 trap stop EXIT
 mib() { awk -v k="$1:" '$1 == k { printf "%d", $2 / 1024 }' "/proc/$PID/status"; }
 
 echo "== $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), JAVA_OPTS=$JAVA_OPTS, $(date -u +%FT%TZ)"
-java $JAVA_OPTS -Dquarkus.http.port=$PORT -jar "$APP/quarkus-run.jar" > "$OUT/service.log" 2>&1 &
-PID=$!
-until curl -sf "$URL/q/health/ready" >/dev/null; do
-  kill -0 "$PID" 2>/dev/null || { echo "the service ended:"; tail "$OUT/service.log"; exit 1; }
-  sleep 0.1
-done
+start_service
 echo "ready: resident $(mib VmRSS) MiB"
 python3 -c "
 import json
