@@ -115,7 +115,7 @@ public final class RulesetBuilder {
         Ruleset ruleset = new Ruleset(kieBase, catalog.catalog(), sources.version(), sources.sha256(), Instant.now(),
                 List.copyOf(sources.files().keySet()), List.copyOf(rules), java.util.Collections.unmodifiableMap(byName),
                 citations.summary(),
-                SourceDocument.read(sources.yaml().get(CitationCheck.SOURCES)), RulesetStageIndex.of(sources.drl()));
+                SourceDocument.read(sources.yaml().get(CitationCheck.SOURCES)), RulesetStageIndex.of(sources.drl(), kieBase));
         return new Outcome(ruleset, List.of());
     }
 
