@@ -232,6 +232,19 @@ public class ReportPropertiesTest {
         }
     }
 
+    /** limit=k lists the first k measures of limit=all, with the same ranks, scores and breakdowns. */
+    @Property(tries = 150)
+    void aShorterListIsTheHeadOfTheWholeRanking(@ForAll("profiles") ObjectNode tree) {
+        RegionProfile profile = READER.read(tree, RegionProfile.class);
+        var evaluation = Evaluator.evaluate(profile, RULES);
+        List<Report.RecommendationView> all = ReportAssembler.assemble(profile, evaluation, Language.EN, false,
+                Integer.MAX_VALUE).recommendations();
+        for (int k = 1; k <= all.size() + 1; k++) {
+            assertEquals(all.subList(0, Math.min(k, all.size())),
+                    ReportAssembler.assemble(profile, evaluation, Language.EN, false, k).recommendations(), "limit " + k);
+        }
+    }
+
     @Property(tries = 300)
     void addressesNameOnlyBottlenecksInTheReport(@ForAll("profiles") ObjectNode tree) {
         Report report = report(tree, Language.EN);
