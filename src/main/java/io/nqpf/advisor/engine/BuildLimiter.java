@@ -1,9 +1,15 @@
 package io.nqpf.advisor.engine;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
@@ -18,7 +24,13 @@ import org.jboss.logging.Logger;
  * Runs ruleset builds one at a time, each on a thread of its own, limited by its work rather than by the clock: a
  * build that spends more CPU time on its own thread than {@code cpuLimit} is the rules' doing (a field initializer or
  * a rule that loops) and is stopped; a build still running {@code wallLimit} after it started although under its CPU
- * limit is waiting for a busy machine (or blocks) and is stopped with a message that says so. Whatever happens
+ * limit is waiting for a busy machine (or blocks) and is stopped with a message that says so. A build nobody waits
+ * for (the rules watcher's, {@link #tryRunUnattended}) is not held to the clock but to the time it was not kept
+ * waiting for a core: where the kernel tells (Linux, {@code /proc/thread-self/schedstat}) the time its thread spent
+ * runnable in the run queue is left out, so a busy machine slows such a build down but never stops it, while a build
+ * that blocks is still stopped after {@code wallLimit} of its own time. A limited build compiles its rules on its own
+ * thread ({@link RulesetBuilder#onOneThread}), not on Drools' compiler pool, so that both accounts are the build's
+ * whole work. Whatever happens
  * inside the compiler — an error, a stack overflow, a build that never ends — comes back as the errors of an aborted
  * outcome, never as an exception. A stopped build's thread is interrupted and, if it does not end, stopped
  * ({@link Thread#stop()}), so that the next build can start and the overrun holds no memory.
@@ -52,7 +64,7 @@ public final class BuildLimiter {
     private final Duration cpuLimit;
     private final Duration wallLimit;
     private final LongSupplier clock;
-    private final ToLongFunction<Thread> cpuTime;
+    private final ThreadTimes times;
     private volatile long runningSince;
 
     /**
@@ -61,7 +73,7 @@ public final class BuildLimiter {
      *     machine and for builds that block
      */
     public BuildLimiter(Duration cpuLimit, Duration wallLimit) {
-        this(cpuLimit, wallLimit, System::nanoTime, BuildLimiter::threadCpuNanos);
+        this(cpuLimit, wallLimit, System::nanoTime, new KernelThreadTimes());
     }
 
     /**
@@ -69,17 +81,84 @@ public final class BuildLimiter {
      * @param cpuTime the CPU time a thread has used in nanoseconds, or a negative number where it is not known
      */
     BuildLimiter(Duration cpuLimit, Duration wallLimit, LongSupplier clock, ToLongFunction<Thread> cpuTime) {
+        this(cpuLimit, wallLimit, clock, new ThreadTimes() {
+            @Override
+            public long cpu(Thread thread) {
+                return cpuTime.applyAsLong(thread);
+            }
+
+            @Override
+            public long queued(Thread thread) {
+                return -1;
+            }
+        });
+    }
+
+    BuildLimiter(Duration cpuLimit, Duration wallLimit, LongSupplier clock, ThreadTimes times) {
         this.cpuLimit = cpuLimit;
         this.wallLimit = wallLimit;
         this.clock = clock;
-        this.cpuTime = cpuTime;
+        this.times = times;
         this.runningSince = clock.getAsLong();
     }
 
-    private static long threadCpuNanos(Thread thread) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        return threads.isThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled()
-                ? threads.getThreadCpuTime(thread.getId()) : -1;
+    /** What a build's thread has spent, in nanoseconds, or a negative number where it is not known. */
+    interface ThreadTimes {
+        /** Called on the build's thread as it starts. */
+        default void started() {
+        }
+
+        /** Called on the build's thread as it ends. */
+        default void ended() {
+        }
+
+        /** CPU time the thread has used. */
+        long cpu(Thread thread);
+
+        /** Time the thread was ready to run but waited for a core (the run queue of a busy machine). */
+        long queued(Thread thread);
+    }
+
+    /** CPU time from the JVM; time in the run queue from Linux's {@code /proc/<pid>/task/<tid>/schedstat}. */
+    static final class KernelThreadTimes implements ThreadTimes {
+        private static final Path SELF = Path.of("/proc/thread-self");
+        private final Map<Thread, Path> tasks = new ConcurrentHashMap<>();
+
+        @Override
+        public void started() {
+            try {
+                tasks.put(Thread.currentThread(), SELF.toRealPath().resolve("schedstat"));
+            } catch (IOException | RuntimeException e) {
+                // not Linux, or /proc not mounted: the wall clock holds every build
+            }
+        }
+
+        @Override
+        public void ended() {
+            tasks.remove(Thread.currentThread());
+        }
+
+        @Override
+        public long cpu(Thread thread) {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            return threads.isThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled()
+                    ? threads.getThreadCpuTime(thread.getId()) : -1;
+        }
+
+        @Override
+        public long queued(Thread thread) {
+            Path schedstat = tasks.get(thread);
+            if (schedstat == null) {
+                return -1;
+            }
+            try {
+                // "<ns on a core> <ns runnable, waiting for a core> <time slices>"
+                String[] fields = Files.readString(schedstat, StandardCharsets.US_ASCII).trim().split(" ");
+                return fields.length >= 2 ? Long.parseLong(fields[1]) : -1;
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        }
     }
 
     /** Whether a build runs now (or a stopped one has not ended yet). */
@@ -87,14 +166,31 @@ public final class BuildLimiter {
         return permit.availablePermits() == 0;
     }
 
-    /** Builds now, or throws {@link BusyException} while another build runs. */
+    /**
+     * Builds now for a caller that waits for the answer (a reload or validate request), or throws
+     * {@link BusyException} while another build runs: stopped {@code wallLimit} after it started.
+     */
     public RulesetBuilder.Outcome tryRun(Supplier<RulesetBuilder.Outcome> build) {
+        acquireOrBusy();
+        return holding(build, true);
+    }
+
+    /**
+     * Builds now for nobody waiting (the rules watcher), or throws {@link BusyException} while another build runs:
+     * the time the build waits for a core does not count towards {@code wallLimit}, so a busy machine delays it but
+     * does not stop it.
+     */
+    public RulesetBuilder.Outcome tryRunUnattended(Supplier<RulesetBuilder.Outcome> build) {
+        acquireOrBusy();
+        return holding(build, false);
+    }
+
+    private void acquireOrBusy() {
         if (!permit.tryAcquire()) {
             Duration left = wallLimit.minusNanos(clock.getAsLong() - runningSince);
             throw new BusyException(left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(5)
                     : left.plusSeconds(1).withNanos(0));
         }
-        return holding(build);
     }
 
     /**
@@ -110,15 +206,17 @@ public final class BuildLimiter {
         }
     }
 
-    private RulesetBuilder.Outcome holding(Supplier<RulesetBuilder.Outcome> build) {
+    private RulesetBuilder.Outcome holding(Supplier<RulesetBuilder.Outcome> build, boolean attended) {
         long start = clock.getAsLong();
         runningSince = start;
         CompletableFuture<RulesetBuilder.Outcome> result = new CompletableFuture<>();
         Thread thread = new Thread(null, () -> {
             RulesetBuilder.Outcome outcome;
+            times.started();
             try {
-                outcome = contained(build);
+                outcome = RulesetBuilder.onOneThread(() -> contained(build));
             } finally {
+                times.ended();
                 permit.release();
             }
             // only once the permit is back: a caller that has its answer may start the next build at once
@@ -137,13 +235,23 @@ public final class BuildLimiter {
                 try {
                     return result.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
-                    long cpu = cpuTime.applyAsLong(thread);
+                    long cpu = times.cpu(thread);
                     if (cpu > cpuLimit.toNanos()) {
                         stop(thread, "its CPU time limit");
                         return aborted("the build used more than its limit of " + seconds(cpuLimit)
                                 + " s of CPU time and was stopped; look for rules or declare field initializers that loop");
                     }
-                    if (clock.getAsLong() - start > wallLimit.toNanos()) {
+                    long elapsed = clock.getAsLong() - start;
+                    long queued = attended ? -1 : times.queued(thread);
+                    if (queued >= 0 && elapsed - queued > wallLimit.toNanos()) {
+                        stop(thread, "its time limit, not counting the time it waited for a core");
+                        return starved("the build had run or waited on something other than a core for "
+                                + seconds(wallLimit) + " s" + (cpu >= 0 ? ", using " + seconds(Duration.ofNanos(cpu))
+                                        + " s of CPU time," : "") + " and was stopped: it waits on something (a rule or"
+                                + " initializer that blocks, or a machine short of memory); try again later, and if"
+                                + " it happens on a quiet machine, look for rules that block");
+                    }
+                    if (queued < 0 && elapsed > wallLimit.toNanos()) {
                         stop(thread, "its wall-clock limit");
                         return starved("the build was still running " + seconds(wallLimit) + " s after it started"
                                 + (cpu >= 0 ? ", although it had used only " + seconds(Duration.ofNanos(cpu))

@@ -70,7 +70,7 @@ public class RulesWatcher {
             } else if (aborts > RETRIES || System.nanoTime() - notBefore < 0) {
                 return;
             }
-            RulesetBuilder.Outcome outcome = holder.reloadIfIdle();
+            RulesetBuilder.Outcome outcome = holder.reloadUnattended();
             if (!outcome.aborted()) {
                 lastSeen = now;
                 retrying = null;

@@ -116,9 +116,20 @@ public class RulesetHolder {
         return activate(builds.run(this::buildFromDisk));
     }
 
-    /** Rebuilds now, or throws {@link BuildLimiter.BusyException} while another build runs. */
+    /**
+     * Rebuilds now for a caller waiting for the answer (stopped at the wall-clock limit), or throws
+     * {@link BuildLimiter.BusyException} while another build runs.
+     */
     public RulesetBuilder.Outcome reloadIfIdle() {
         return activate(builds.tryRun(this::buildFromDisk));
+    }
+
+    /**
+     * Rebuilds now for nobody waiting (the rules watcher): a busy machine delays the build but does not stop it; throws
+     * {@link BuildLimiter.BusyException} while another build runs.
+     */
+    public RulesetBuilder.Outcome reloadUnattended() {
+        return activate(builds.tryRunUnattended(this::buildFromDisk));
     }
 
     /**

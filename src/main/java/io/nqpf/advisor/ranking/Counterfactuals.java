@@ -44,18 +44,25 @@ public final class Counterfactuals {
         List<List<Evidence>> open = new ArrayList<>(bottleneck.getFindings());
         Map<String, Change> changes = new LinkedHashMap<>();
         while (!open.isEmpty()) {
-            Map<String, List<Evidence>> byIndicator = new LinkedHashMap<>();
-            for (List<Evidence> finding : open) {
-                for (Evidence e : finding) {
-                    byIndicator.computeIfAbsent(e.getIndicator(), k -> new ArrayList<>()).add(e);
+            // per indicator of the open findings, in order of first appearance: what the greedy cover compares
+            Map<String, Pick> byIndicator = new LinkedHashMap<>();
+            for (int i = 0; i < open.size(); i++) {
+                for (Evidence e : open.get(i)) {
+                    Pick p = byIndicator.computeIfAbsent(e.getIndicator(), k -> new Pick(k, e.threshold().isActionable()));
+                    p.excess = Math.max(p.excess, e.getExcess());
+                    if (p.lastFinding != i) {
+                        p.lastFinding = i;
+                        p.covered++;
+                    }
                 }
             }
-            final List<List<Evidence>> current = open;
-            String best = byIndicator.keySet().stream().min(Comparator
-                    .comparing((String path) -> !byIndicator.get(path).get(0).threshold().isActionable())
-                    .thenComparing(path -> -covered(current, path))
-                    .thenComparingDouble(path -> byIndicator.get(path).stream().mapToDouble(Evidence::getExcess).max().orElse(1))
-                    .thenComparing(path -> path)).orElseThrow();
+            Pick pick = null;
+            for (Pick p : byIndicator.values()) {
+                if (pick == null || p.before(pick)) {
+                    pick = p;
+                }
+            }
+            String best = pick.path;
             changes.put(best, change(best, allOn(bottleneck, best)));
             open = open.stream().filter(f -> f.stream().noneMatch(e -> e.getIndicator().equals(best))).toList();
         }
@@ -84,8 +91,32 @@ public final class Counterfactuals {
         }
     }
 
-    private static long covered(List<List<Evidence>> open, String path) {
-        return open.stream().filter(f -> f.stream().anyMatch(e -> e.getIndicator().equals(path))).count();
+    /** An indicator of the open findings as the greedy cover weighs it. */
+    private static final class Pick {
+        final String path;
+        final boolean actionable;
+        /** The open findings that rest on it. */
+        long covered;
+        /** The largest excess of its evidence in them. */
+        double excess = Double.NEGATIVE_INFINITY;
+        int lastFinding = -1;
+
+        Pick(String path, boolean actionable) {
+            this.path = path;
+            this.actionable = actionable;
+        }
+
+        /** Actionable first, then the most findings broken, then the closest to its threshold, then by path. */
+        boolean before(Pick other) {
+            if (actionable != other.actionable) {
+                return actionable;
+            }
+            if (covered != other.covered) {
+                return covered > other.covered;
+            }
+            int byExcess = Double.compare(excess, other.excess);
+            return byExcess != 0 ? byExcess < 0 : path.compareTo(other.path) < 0;
+        }
     }
 
     private static List<Evidence> allOn(Bottleneck b, String path) {

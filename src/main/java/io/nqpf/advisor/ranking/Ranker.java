@@ -37,6 +37,15 @@ public final class Ranker {
 
     public static List<Ranked> rank(Map<String, Candidate> candidates, Map<String, Bottleneck> bottlenecks,
             List<SequenceEntry> sequences) {
+        return rank(candidates, bottlenecks, sequences, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The first {@code limit} of the ranking: the same measures, ranks, scores and breakdowns as the head of the
+     * whole ranking, since each pick depends only on the picks above it; the rest is not ranked.
+     */
+    public static List<Ranked> rank(Map<String, Candidate> candidates, Map<String, Bottleneck> bottlenecks,
+            List<SequenceEntry> sequences, int limit) {
         List<SequenceEntry> orders = applying(sequences, candidates, bottlenecks);
         record Scored(Candidate candidate, long tenths, double topNeed, String main, List<Ranked.Factor> factors) {
         }
@@ -70,17 +79,19 @@ public final class Ranker {
         Map<String, Integer> answered = new java.util.HashMap<>();
         List<Ranked> ranked = new ArrayList<>();
         List<Scored> left = new ArrayList<>(scored);
-        while (!left.isEmpty()) {
-            List<Scored> now = left.stream().map(s -> {
+        while (!left.isEmpty() && ranked.size() < limit) {
+            List<Scored> now = new ArrayList<>(left.size());
+            for (Scored s : left) {
                 int same = s.main() == null ? 0 : answered.getOrDefault(s.main(), 0);
                 if (same == 0) {
-                    return s;
+                    now.add(s);
+                    continue;
                 }
                 double points = -ScoreModel.DIVERSITY * same;
                 List<Ranked.Factor> factors = new ArrayList<>(s.factors());
                 factors.add(new Ranked.Factor(ScoreModel.FACTOR_DIVERSITY, points, null));
-                return new Scored(s.candidate(), s.tenths() + ScoreModel.tenths(points), s.topNeed(), s.main(), factors);
-            }).toList();
+                now.add(new Scored(s.candidate(), s.tenths() + ScoreModel.tenths(points), s.topNeed(), s.main(), factors));
+            }
             for (SequenceEntry o : orders) {
                 java.util.OptionalLong bet = now.stream().filter(s -> o.then().contains(s.candidate().getId()))
                         .mapToLong(Scored::tenths).max();
@@ -99,8 +110,8 @@ public final class Ranker {
                     }).toList();
                 }
             }
-            now = now.stream().sorted(order).toList();
-            Scored best = now.get(0);
+            // the order is total (ids are unique): the least element is the head of the sorted list
+            Scored best = java.util.Collections.min(now, order);
             left.removeIf(s -> s.candidate() == best.candidate());
             List<Ranked.Factor> factors = new ArrayList<>(best.factors());
             long max = ScoreModel.tenths(ScoreModel.MAX);

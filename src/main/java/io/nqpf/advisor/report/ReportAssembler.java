@@ -55,7 +55,7 @@ public final class ReportAssembler {
         }
 
         List<Report.RecommendationView> recommendations = new ArrayList<>();
-        for (Ranked r : Ranker.rank(ev.findings().candidates(), found, catalog.sequences()).stream().limit(limit).toList()) {
+        for (Ranked r : Ranker.rank(ev.findings().candidates(), found, catalog.sequences(), limit)) {
             CountermeasureEntry entry = catalog.countermeasures().get(r.candidate().getId());
             List<String> addresses = addresses(r, found);
             List<Report.ScoreFactorView> breakdown = r.breakdown().stream()

@@ -67,7 +67,7 @@ public final class SummaryAssembler {
                                 ReportAssembler.certainty(ev.certainty().decidedBy(b.getId())),
                                 ev.certainty().decidedBy(b.getId())))
                         .toList(),
-                Ranker.rank(ev.findings().candidates(), found, catalog.sequences()).stream().limit(options.limit())
+                Ranker.rank(ev.findings().candidates(), found, catalog.sequences(), options.limit()).stream()
                         .map(r -> recommendation(r, found)).toList(),
                 options.watchlist() ? ev.watchlist().entrySet().stream()
                         .filter(e -> catalog.bottlenecks().containsKey(e.getKey()))

@@ -84,6 +84,100 @@ class BuildLimiterTest {
         assertSame(fine, limiter.tryRun(() -> fine));
     }
 
+    /** The watcher's build: what the kernel says the thread waited for a core does not count towards the limit. */
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicLong polls = new AtomicLong();
+    private final BuildLimiter kernelTimed = new BuildLimiter(CPU_LIMIT, WALL_LIMIT, clock::get,
+            new BuildLimiter.ThreadTimes() {
+                @Override
+                public long cpu(Thread thread) {
+                    return cpu.get();
+                }
+
+                @Override
+                public long queued(Thread thread) {
+                    polls.incrementAndGet();
+                    return queued.get();
+                }
+            });
+
+    @Test
+    void anUnattendedBuildThatWaitsForACoreOnABusyMachineIsNotStopped() {
+        // five minutes on the clock, of which 4.5 runnable in the run queue: 30 s of its own time, under 90
+        assertSame(fine, kernelTimed.tryRunUnattended(() -> {
+            cpu.set(Duration.ofSeconds(4).toNanos());
+            queued.set(Duration.ofSeconds(270).toNanos());
+            clock.addAndGet(Duration.ofSeconds(300).toNanos());
+            return awaitPoll(fine);
+        }));
+        assertFalse(kernelTimed.running());
+    }
+
+    @Test
+    void anUnattendedBuildThatBlocksIsStoppedWithoutBlamingTheMachineForItsQueue() {
+        RulesetBuilder.Outcome stopped = kernelTimed.tryRunUnattended(() -> {
+            cpu.set(Duration.ofSeconds(1).toNanos());
+            queued.set(Duration.ofSeconds(10).toNanos());
+            clock.addAndGet(WALL_LIMIT.plusSeconds(11).toNanos());
+            return blockUntilInterrupted();
+        });
+        assertTrue(stopped.aborted());
+        assertTrue(stopped.starved(), "a blocked build says nothing about the files: the watcher tries again");
+        assertTrue(message(stopped).contains("run or waited on something other than a core for 90 s"), message(stopped));
+        assertTrue(message(stopped).contains("blocks"), message(stopped));
+        assertSame(fine, kernelTimed.tryRunUnattended(() -> fine));
+    }
+
+    @Test
+    void aCallerWaitingForTheAnswerIsHeldToTheClockWhateverTheQueue() {
+        RulesetBuilder.Outcome stopped = kernelTimed.tryRun(() -> {
+            cpu.set(Duration.ofSeconds(2).toNanos());
+            queued.set(Duration.ofSeconds(80).toNanos());
+            clock.addAndGet(WALL_LIMIT.toNanos() + 1);
+            return blockUntilInterrupted();
+        });
+        assertTrue(stopped.starved());
+        assertTrue(message(stopped).contains("still running 90 s after it started"), message(stopped));
+    }
+
+    @Test
+    void whereTheKernelSaysNothingAnUnattendedBuildIsHeldToTheClock() {
+        RulesetBuilder.Outcome stopped = limiter.tryRunUnattended(() -> {
+            cpu.set(Duration.ofSeconds(2).toNanos());
+            clock.addAndGet(WALL_LIMIT.toNanos() + 1);
+            return blockUntilInterrupted();
+        });
+        assertTrue(stopped.starved());
+        assertTrue(message(stopped).contains("still running 90 s after it started"), message(stopped));
+    }
+
+    @Test
+    void theKernelsAccountOfTheBuildThreadIsReadOnLinux() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(java.nio.file.Path.of(
+                "/proc/thread-self/schedstat")), "no /proc/thread-self/schedstat here");
+        BuildLimiter.KernelThreadTimes kernel = new BuildLimiter.KernelThreadTimes();
+        assertTrue(kernel.queued(Thread.currentThread()) < 0, "a thread that did not start a build is not known");
+        CompletableFuture<long[]> seen = new CompletableFuture<>();
+        Thread build = new Thread(() -> {
+            kernel.started();
+            seen.complete(new long[] {kernel.queued(Thread.currentThread()), kernel.cpu(Thread.currentThread())});
+            kernel.ended();
+        });
+        build.start();
+        long[] times = seen.get(30, TimeUnit.SECONDS);
+        build.join();
+        assertTrue(times[0] >= 0, "time in the run queue read from schedstat");
+        assertTrue(times[1] > 0, "CPU time of the thread");
+        assertTrue(kernel.queued(build) < 0, "forgotten when the build ends");
+    }
+
+    /** Answers only once the limiter has looked at the times the build set, twice. */
+    private RulesetBuilder.Outcome awaitPoll(RulesetBuilder.Outcome outcome) {
+        long seen = polls.get();
+        await().atMost(Duration.ofSeconds(60)).until(() -> polls.get() >= seen + 2);
+        return outcome;
+    }
+
     @Test
     void aBuildThatIgnoresInterruptsIsStoppedAllTheSame() {
         RulesetBuilder.Outcome stopped = limiter.tryRun(() -> {

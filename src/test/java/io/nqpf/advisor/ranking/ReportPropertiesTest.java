@@ -35,7 +35,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * Properties of the explained report over generated valid profiles: deterministic, monotone in the evidence,
  * counterfactuals that really clear, breakdowns that add up, and languages that differ only in text.
  */
-class ReportPropertiesTest {
+public class ReportPropertiesTest {
 
     private static final Ruleset RULES = Rules.bundled();
     private static final ProfileReader READER = new ProfileReader(Validation.byDefaultProvider().configure()
@@ -48,7 +48,7 @@ class ReportPropertiesTest {
     }
 
     /** A valid profile: each indicator present with probability 0.7, values often near a threshold. */
-    static ObjectNode generate(Random random) {
+    public static ObjectNode generate(Random random) {
         ObjectNode root = JSON.objectNode();
         root.put("regionId", "gen-" + Integer.toHexString(random.nextInt()));
         root.put("name", "generated");
@@ -72,7 +72,7 @@ class ReportPropertiesTest {
         return root;
     }
 
-    static JsonNode value(ProfileIndicators.Indicator indicator, Random random) {
+    public static JsonNode value(ProfileIndicators.Indicator indicator, Random random) {
         Class<?> type = indicator.type();
         if (type == Boolean.class) {
             return JSON.booleanNode(random.nextBoolean());
@@ -101,7 +101,7 @@ class ReportPropertiesTest {
         return JSON.numberNode(Math.round(v * 100) / 100.0);
     }
 
-    static void set(ObjectNode root, String path, JsonNode value) {
+    public static void set(ObjectNode root, String path, JsonNode value) {
         String[] parts = path.split("\\.");
         ObjectNode node = root;
         for (int i = 0; i < parts.length - 1; i++) {
@@ -229,6 +229,19 @@ class ReportPropertiesTest {
             assertTrue(r.score() > 0 && r.score() <= 100, r.id() + " score " + r.score());
             assertTrue(r.score() <= previous, "ranks follow score");
             previous = r.score();
+        }
+    }
+
+    /** limit=k lists the first k measures of limit=all, with the same ranks, scores and breakdowns. */
+    @Property(tries = 150)
+    void aShorterListIsTheHeadOfTheWholeRanking(@ForAll("profiles") ObjectNode tree) {
+        RegionProfile profile = READER.read(tree, RegionProfile.class);
+        var evaluation = Evaluator.evaluate(profile, RULES);
+        List<Report.RecommendationView> all = ReportAssembler.assemble(profile, evaluation, Language.EN, false,
+                Integer.MAX_VALUE).recommendations();
+        for (int k = 1; k <= all.size() + 1; k++) {
+            assertEquals(all.subList(0, Math.min(k, all.size())),
+                    ReportAssembler.assemble(profile, evaluation, Language.EN, false, k).recommendations(), "limit " + k);
         }
     }
 
