@@ -102,20 +102,26 @@ public final class Evaluator {
         // real pass makes is CERTAIN only when the same rule makes it there too (Certainty), and the stage stands only
         // when both passes find the same one
         // only diagnosis and stage rules: countermeasures and adjustments are judged from what they rest on
+        // when the ruleset allows it, the settling and what-if passes are computed without a session of their own:
+        // their stage part looked up in the ruleset's index, their diagnosis matches joined (DiagnosisIndex)
+        boolean indexed = ruleset.stageIndex().replacesPasses();
         Findings settling = missing.isEmpty() ? null
+                : indexed ? settled(ruleset, region, observed, missing)
                 : run(ruleset, region, observed, missing, new Findings(), null, match -> {
                     RuleInfo info = ruleset.rulesByName().get(match.getRule().getName());
                     return info != null && info.diagnoses();
                 });
         Findings real = run(ruleset, region, observed, unknown, settling == null ? new Findings()
                 : Findings.boundedBy(settling.stageFound() == null ? null : settling.stageFound().getStage()), fired, null);
-        Findings possible = hypothetical.isEmpty() ? new Findings()
-                : run(ruleset, region, observed, hypothetical, new Findings(), null, match -> whatIfMatters(ruleset, match));
+        List<Findings.Hit> possible = hypothetical.isEmpty() ? List.of()
+                : indexed ? whatIf(ruleset, region, observed, hypothetical)
+                : run(ruleset, region, observed, hypothetical, new Findings(), null, match -> whatIfMatters(ruleset, match))
+                        .hits();
 
         Map<String, Evaluation.Watch> watchlist = new LinkedHashMap<>();
         Map<String, Evaluation.DataGap> gaps = new LinkedHashMap<>();
         TreeSet<String> stageMissing = new TreeSet<>();
-        for (Findings.Hit hit : possible.hits()) {
+        for (Findings.Hit hit : possible) {
             boolean stageHit = isStage(hit.target());
             List<Evidence> near = hit.evidence().stream().filter(e -> e.basis() == Evidence.Basis.NEAR).toList();
             List<Evidence> absent = hit.evidence().stream().filter(e -> e.basis() == Evidence.Basis.MISSING).toList();
@@ -162,6 +168,71 @@ public final class Evaluator {
                 decided == null ? List.copyOf(stageMissing) : List.of(), watchlist, gaps, fired, certainty);
     }
 
+    /**
+     * The settling pass without a session: its stage part (stage rules on the observed and missing evidence of the
+     * thresholds they name) looked up in the ruleset's index, its diagnosis matches joined; the findings a session
+     * would give.
+     */
+    private static Findings settled(Ruleset ruleset, Region region, List<Evidence> observed, List<Evidence> missing) {
+        List<Evidence> inserted = new ArrayList<>(observed);
+        inserted.addAll(missing);
+        RulesetStageIndex.Tried stage = stagePart(ruleset, region, inserted, RulesetStageIndex.Mode.ALL);
+        List<Findings.Hit> hits = new ArrayList<>(stage.hits());
+        hits.addAll(ruleset.stageIndex().diagnoses().hits(region, inserted, false, r -> probe(ruleset, r)));
+        return Findings.replayed(hits, stage.cityHits());
+    }
+
+    /** The hits of the what-if pass without a session, as {@link #settled} does it, in the order a session fires them. */
+    private static List<Findings.Hit> whatIf(Ruleset ruleset, Region region, List<Evidence> observed,
+            List<Evidence> hypothetical) {
+        List<Evidence> inserted = new ArrayList<>(observed);
+        inserted.addAll(hypothetical);
+        // stage rules fire first (their agenda group has the focus), then the diagnosis rules
+        List<Findings.Hit> hits = new ArrayList<>(
+                stagePart(ruleset, region, inserted, RulesetStageIndex.Mode.WHAT_IF).hits());
+        hits.addAll(ruleset.stageIndex().diagnoses().hits(region, inserted, true, r -> probe(ruleset, r)));
+        return hits;
+    }
+
+    /** The stage rules on the evidence of the thresholds they name, looked up (run the first time: stage rules only). */
+    private static RulesetStageIndex.Tried stagePart(Ruleset ruleset, Region region, List<Evidence> inserted,
+            RulesetStageIndex.Mode mode) {
+        java.util.Set<String> stageThresholds = stageThresholds(ruleset);
+        List<Evidence> stageInserted = inserted.stream().filter(e -> stageThresholds.contains(e.getId())).toList();
+        return ruleset.stageIndex().tryOn(mode, stageInserted,
+                () -> run(ruleset, region, stageInserted, List.of(), new Findings(), null, match -> {
+                    RuleInfo info = ruleset.rulesByName().get(match.getRule().getName());
+                    return info != null && "STAGE".equals(info.kind())
+                            && (mode == RulesetStageIndex.Mode.ALL || whatIfMatters(ruleset, match));
+                }));
+    }
+
+    /**
+     * Which diagnosis rules' Region conditions hold for the region: a session with the region and one evidence fact
+     * per threshold those rules name, in which only they may fire (once per distinct region and ruleset).
+     */
+    private static List<String> probe(Ruleset ruleset, Region region) {
+        DiagnosisIndex diagnoses = ruleset.stageIndex().diagnoses();
+        // the thresholds as resolved for the latest year (any year's would do: only their ids are read)
+        Map<String, ThresholdDef> resolved = byId(ruleset.catalog().thresholdsByYear()
+                .get(Collections.max(ruleset.catalog().thresholdsByYear().keySet())));
+        List<Evidence> every = new ArrayList<>();
+        for (String id : diagnoses.regionRuleIds()) {
+            every.add(new Evidence(resolved.getOrDefault(id, ruleset.catalog().thresholds().get(id)), null, 1.0,
+                    Evidence.Basis.OBSERVED, 0));
+        }
+        List<String> fired = new ArrayList<>();
+        run(ruleset, region, every, List.of(), new Findings(), fired,
+                match -> diagnoses.regionRules().contains(match.getRule().getName()));
+        return fired;
+    }
+
+    private static java.util.Set<String> stageThresholds(Ruleset ruleset) {
+        java.util.Set<String> stageThresholds = new java.util.HashSet<>();
+        ruleset.rules().stream().filter(r -> "STAGE".equals(r.kind())).forEach(r -> stageThresholds.addAll(r.ids()));
+        return stageThresholds;
+    }
+
     /** Bottlenecks of the real pass that the settling pass does not confirm (a cheap first look; Certainty decides). */
     private static java.util.Set<String> presumedIds(Findings real, Findings settling) {
         if (settling == null) {
@@ -186,8 +257,7 @@ public final class Evaluator {
     private static void stageDeciders(Ruleset ruleset, Region region, List<Evidence> observed,
             List<Evidence> hypothetical, Map<String, Evaluation.DataGap> gaps, TreeSet<String> stageMissing,
             Stage settled) {
-        java.util.Set<String> stageThresholds = new java.util.HashSet<>();
-        ruleset.rules().stream().filter(r -> "STAGE".equals(r.kind())).forEach(r -> stageThresholds.addAll(r.ids()));
+        java.util.Set<String> stageThresholds = stageThresholds(ruleset);
         List<Evidence> stageObserved = observed.stream().filter(e -> stageThresholds.contains(e.getId())).toList();
         Map<String, List<Evidence>> byIndicator = new LinkedHashMap<>();
         for (Evidence e : hypothetical) {
@@ -229,12 +299,7 @@ public final class Evaluator {
     }
 
     private static boolean isStage(String target) {
-        for (Stage s : Stage.values()) {
-            if (s.name().equals(target)) {
-                return true;
-            }
-        }
-        return false;
+        return Certainty.isStage(target);
     }
 
     /** In the what-if pass only diagnosis and stage rules that rest on some near or missing value matter. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -65,7 +66,8 @@ public class RulesetHolder {
     }
 
     void onStart(@Observes StartupEvent event) {
-        RulesetBuilder.Outcome outcome = reload();
+        RulesetBuilder.Outcome outcome = activate(builds.run(() -> build(() -> RuleSources.read(rulesDir),
+                sources -> buildAtStart(sources, rulesDir, sourcesDir))));
         if (!outcome.ok() && !fallBack(outcome)) {
             LOG.errorf("No ruleset active: the rules in %s do not build and no ruleset was kept from before; readiness "
                     + "stays DOWN until a reload succeeds", rulesDir.toAbsolutePath());
@@ -152,11 +154,29 @@ public class RulesetHolder {
         return build(() -> RuleSources.read(rulesDir));
     }
 
+    /**
+     * The build at start: the one made while Quarkus started ({@link EarlyBuild}) if it was made from exactly these
+     * sources of this directory, else a build of them now.
+     */
+    static RulesetBuilder.Outcome buildAtStart(RuleSources sources, Path rulesDir, Path sourcesDir) {
+        Optional<RulesetBuilder.Outcome> early = EarlyBuild.take(rulesDir, sourcesDir, sources);
+        if (early.isPresent()) {
+            LOG.debugf("Ruleset %s was built while the service started", sources.version());
+            return early.get();
+        }
+        return RulesetBuilder.build(sources, sourcesDir);
+    }
+
     private RulesetBuilder.Outcome build(Supplier<RuleSources> sources) {
+        return build(sources, s -> RulesetBuilder.build(s, sourcesDir));
+    }
+
+    private RulesetBuilder.Outcome build(Supplier<RuleSources> sources,
+            Function<RuleSources, RulesetBuilder.Outcome> compile) {
         Timer.Sample sample = Timer.start(registry);
         RulesetBuilder.Outcome outcome;
         try {
-            outcome = probed(RulesetBuilder.build(sources.get(), sourcesDir));
+            outcome = probed(compile.apply(sources.get()));
         } catch (RuleSources.UnreadableException e) {
             outcome = new RulesetBuilder.Outcome(null, e.errors());
         }

@@ -50,29 +50,61 @@ import org.drools.drl.parser.DroolsParserException;
  */
 public final class RulesetStageIndex {
 
-    /** What a try found: the stage and, per hit, its rule, target and the ids of the evidence it matched. */
-    private record Outcome(Stage found, List<HitShape> hits) {
+    /**
+     * What a try found: the stage and, per hit, its rule, target and the ids of the evidence it matched; the same of
+     * the hits of the stage of city industry.
+     */
+    private record Outcome(Stage found, List<HitShape> hits, List<HitShape> cityHits) {
     }
 
-    /** A try's outcome on one request: the stage found (null: none) and the stage hits in firing order. */
-    record Tried(Stage found, List<Findings.Hit> hits) {
+    /**
+     * A try's outcome on one request: the stage found (null: none), the stage hits and the hits of the stage of city
+     * industry, in firing order.
+     */
+    record Tried(Stage found, List<Findings.Hit> hits, List<Findings.Hit> cityHits) {
     }
+
+    /**
+     * Which stage rules fire in a try: {@link #ALL} every match (the stage-decider tries, the stage part of the
+     * settling pass); {@link #WHAT_IF} only matches resting on some evidence that is not observed (the what-if pass's
+     * filter), so its key also says which inserted evidence is observed.
+     */
+    enum Mode { ALL, WHAT_IF }
 
     private record HitShape(String rule, String target, List<String> evidence) {
     }
 
     private final boolean indexable;
     private final String why;
+    private final DiagnosisIndex diagnoses;
     private final Map<List<String>, Outcome> outcomes = new ConcurrentHashMap<>();
 
-    private RulesetStageIndex(boolean indexable, String why) {
+    private RulesetStageIndex(boolean indexable, String why, DiagnosisIndex diagnoses) {
         this.indexable = indexable;
         this.why = why;
+        this.diagnoses = diagnoses;
     }
 
     /** An index that never applies (a ruleset built without its DRL text at hand). */
     static RulesetStageIndex none() {
-        return new RulesetStageIndex(false, "no DRL text");
+        return new RulesetStageIndex(false, "no DRL text", DiagnosisIndex.none("no DRL text"));
+    }
+
+    /** The diagnosis rules as joins, when they allow it (see {@link DiagnosisIndex}). */
+    DiagnosisIndex diagnoses() {
+        return diagnoses;
+    }
+
+    /**
+     * Whether the settling and what-if passes are computed without a session of their own: the stage tries are
+     * indexed and the diagnosis rules are modelled; when not, {@link #passesWhy()} says why.
+     */
+    public boolean replacesPasses() {
+        return indexable && diagnoses.applies();
+    }
+
+    public String passesWhy() {
+        return !indexable ? why : diagnoses.why();
     }
 
     /** Whether the tries of this ruleset are looked up; when not, {@link #why()} says which condition prevents it. */
@@ -94,49 +126,81 @@ public final class RulesetStageIndex {
      * first time this ordered list of threshold ids is seen (or every time when the ruleset is not indexable).
      */
     Tried tryOn(List<Evidence> inserted, Supplier<Findings> run) {
+        return tryOn(Mode.ALL, inserted, run);
+    }
+
+    /** As {@link #tryOn(List, Supplier)}, for a try whose stage rules fire as {@code mode} says. */
+    Tried tryOn(Mode mode, List<Evidence> inserted, Supplier<Findings> run) {
         if (!indexable) {
             return tried(run.get());
         }
-        List<String> key = inserted.stream().map(Evidence::getId).toList();
+        List<String> key = new ArrayList<>(inserted.size() + 1);
+        key.add(mode.name());
+        for (Evidence e : inserted) {
+            key.add(mode == Mode.WHAT_IF && e.basis() != Evidence.Basis.OBSERVED ? e.getId() + "?" : e.getId());
+        }
         Outcome outcome = outcomes.get(key);
         if (outcome == null) {
             Findings found = run.get();
-            outcomes.putIfAbsent(key, new Outcome(found.stageFound() == null ? null : found.stageFound().getStage(),
-                    found.hits().stream().map(h -> new HitShape(h.rule(), h.target(),
-                            h.evidence().stream().map(Evidence::getId).toList())).toList()));
+            outcomes.putIfAbsent(List.copyOf(key), new Outcome(
+                    found.stageFound() == null ? null : found.stageFound().getStage(), shapes(found.hits()),
+                    shapes(found.cityHits())));
             return tried(found);
         }
         return replay(outcome, inserted);
     }
 
+    private static List<HitShape> shapes(List<Findings.Hit> hits) {
+        return hits.stream().map(h -> new HitShape(h.rule(), h.target(),
+                h.evidence().stream().map(Evidence::getId).toList())).toList();
+    }
+
     private static Tried tried(Findings found) {
-        return new Tried(found.stageFound() == null ? null : found.stageFound().getStage(), found.hits());
+        return new Tried(found.stageFound() == null ? null : found.stageFound().getStage(), found.hits(),
+                found.cityHits());
     }
 
     /** The outcome as the try would give it on this request's evidence objects (one per threshold id). */
     private static Tried replay(Outcome outcome, List<Evidence> inserted) {
         Map<String, Evidence> byId = new java.util.HashMap<>();
         inserted.forEach(e -> byId.put(e.getId(), e));
-        List<Findings.Hit> hits = new ArrayList<>(outcome.hits().size());
-        for (HitShape h : outcome.hits()) {
+        return new Tried(outcome.found(), replay(outcome.hits(), byId), replay(outcome.cityHits(), byId));
+    }
+
+    private static List<Findings.Hit> replay(List<HitShape> shapes, Map<String, Evidence> byId) {
+        List<Findings.Hit> hits = new ArrayList<>(shapes.size());
+        for (HitShape h : shapes) {
             hits.add(new Findings.Hit(h.rule(), h.target(), h.evidence().stream().map(byId::get).toList()));
         }
-        return new Tried(outcome.found(), hits);
+        return hits;
     }
 
     /** Decides from the DRL files whether the stage rules' tries can be indexed (see the class comment). */
     static RulesetStageIndex of(Map<String, String> drl) {
+        return of(drl, null);
+    }
+
+    /**
+     * As {@link #of(Map)}, and models the diagnosis rules of {@code kieBase} ({@link DiagnosisIndex}) when they allow
+     * it, so that the settling and what-if passes need no session.
+     */
+    static RulesetStageIndex of(Map<String, String> drl, org.kie.api.KieBase kieBase) {
+        Map<String, PackageDescr> packages = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, String> file : drl.entrySet()) {
             PackageDescr pkg;
             DrlParser parser = new DrlParser();
             try {
                 pkg = parser.parse(false, file.getValue());
             } catch (DroolsParserException e) {
-                return new RulesetStageIndex(false, file.getKey() + " does not parse");
+                return new RulesetStageIndex(false, file.getKey() + " does not parse", DiagnosisIndex.none("no parse"));
             }
             if (pkg == null || parser.hasErrors()) {
-                return new RulesetStageIndex(false, file.getKey() + " does not parse");
+                return new RulesetStageIndex(false, file.getKey() + " does not parse", DiagnosisIndex.none("no parse"));
             }
+            packages.put(file.getKey(), pkg);
+        }
+        DiagnosisIndex diagnoses = DiagnosisIndex.of(packages, kieBase);
+        for (PackageDescr pkg : packages.values()) {
             for (RuleDescr rule : pkg.getRules()) {
                 AnnotationDescr kind = rule.getAnnotation("kind");
                 Object value = kind == null ? null : kind.getSingleValue();
@@ -145,15 +209,19 @@ public final class RulesetStageIndex {
                 }
                 String refused = refused(rule);
                 if (refused != null) {
-                    return new RulesetStageIndex(false, "rule \"" + rule.getName() + "\": " + refused);
+                    return new RulesetStageIndex(false, "rule \"" + rule.getName() + "\": " + refused, diagnoses);
                 }
             }
         }
-        return new RulesetStageIndex(true, null);
+        return new RulesetStageIndex(true, null, diagnoses);
     }
 
     /** Null when the stage rule reads only what the key holds, else what it reads besides. */
     private static String refused(RuleDescr rule) {
+        AttributeDescr group = rule.getAttributes().get("agenda-group");
+        if (group == null || !Findings.STAGE_GROUP.equals(group.getValue().replace("\"", "").trim())) {
+            return "not in the agenda group " + Findings.STAGE_GROUP;
+        }
         for (AttributeDescr a : rule.getAttributes().values()) {
             boolean plain = switch (a.getName()) {
                 case "agenda-group", "no-loop", "dialect", "activation-group", "lock-on-active" -> true;
@@ -176,6 +244,12 @@ public final class RulesetStageIndex {
             boolean region = type.equals("Region");
             if (!FACT_TYPES.contains(type) && !region && pattern.getSource() == null) {
                 reads.add("facts of type " + type);
+            }
+            // every evidence pattern names its thresholds, so evidence of other thresholds never matches it: a try
+            // inserts only the evidence of the thresholds stage rules name
+            if (type.equals("Evidence") && pattern.getDescrs().stream().noneMatch(c -> c instanceof ExprConstraintDescr e
+                    && e.getExpression().trim().matches("id\\s*(==|in)[\\s\\S]*"))) {
+                reads.add("an Evidence pattern naming no threshold id");
             }
             for (BaseDescr constraint : pattern.getDescrs()) {
                 if (region) {

@@ -133,17 +133,23 @@ class AbuseTest {
         await("readiness to turn UP again", () -> given().get("/q/health/ready").statusCode() == 200);
     }
 
+    /** Four profiles from one client (its whole share in this profile), each held in flight by its unfinished body. */
+    private List<Raw> holdFourRequests(String client) throws Exception {
+        List<Raw> held = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Raw raw = new Raw(base);
+            held.add(raw.send(Raw.post("/api/v1/recommendations", "X-Forwarded-For: " + client + "\r\n", 100))
+                    .send("{\"regionId\":"));
+        }
+        await("the client's requests to be in flight", () -> given().get("/q/metrics").asString()
+                .contains("advisor_http_in_flight 4.0"));
+        return held;
+    }
+
     @Test
     void oneClientCannotHoldMoreThanItsShareOfWorkerThreads() throws Exception {
-        List<Raw> held = new ArrayList<>();
+        List<Raw> held = holdFourRequests("203.0.113.9");
         try {
-            for (int i = 0; i < 4; i++) {
-                Raw raw = new Raw(base);
-                held.add(raw.send(Raw.post("/api/v1/recommendations", "X-Forwarded-For: 203.0.113.9\r\n", 100))
-                        .send("{\"regionId\":"));
-            }
-            await("the client's requests to be in flight", () -> given().get("/q/metrics").asString()
-                    .contains("advisor_http_in_flight 4.0"));
             given().contentType(ContentType.JSON).header("X-Forwarded-For", "203.0.113.9").body(PROFILE)
                     .post("/api/v1/recommendations").then().statusCode(429).header("Retry-After", notNullValue());
             // another client is served meanwhile
@@ -157,6 +163,26 @@ class AbuseTest {
         await("the client to be served again", () -> given().contentType(ContentType.JSON)
                 .header("X-Forwarded-For", "203.0.113.9").body(PROFILE).post("/api/v1/recommendations")
                 .statusCode() == 200);
+    }
+
+    @Test
+    void aRefusedRequestEndsLikeAnyOtherSoNothingHoldsItsConnectionAfterItCloses() throws Exception {
+        // A 429 closes its connection; the request's end handlers must still run (they cancel its timers), or each
+        // refused connection stays in the heap for the request timeout (120 s here): a flood of refused requests
+        // filled the heap that way (docs/performance.md, "Memory")
+        List<Raw> held = holdFourRequests("203.0.113.11");
+        try {
+            try (Raw refused = new Raw(base)) {
+                refused.send(Raw.post("/api/v1/recommendations",
+                        "X-Forwarded-For: 203.0.113.11\r\nX-Ended-Probe: refused\r\n", PROFILE.length()) + PROFILE);
+                assertEquals(429, refused.status());
+                await("the refused request to end", () -> EndedRequests.ENDED.contains("refused"));
+            }
+        } finally {
+            for (Raw raw : held) {
+                raw.close();
+            }
+        }
     }
 
     @Test

@@ -35,7 +35,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * Properties of the explained report over generated valid profiles: deterministic, monotone in the evidence,
  * counterfactuals that really clear, breakdowns that add up, and languages that differ only in text.
  */
-class ReportPropertiesTest {
+public class ReportPropertiesTest {
 
     private static final Ruleset RULES = Rules.bundled();
     private static final ProfileReader READER = new ProfileReader(Validation.byDefaultProvider().configure()
@@ -48,7 +48,7 @@ class ReportPropertiesTest {
     }
 
     /** A valid profile: each indicator present with probability 0.7, values often near a threshold. */
-    static ObjectNode generate(Random random) {
+    public static ObjectNode generate(Random random) {
         ObjectNode root = JSON.objectNode();
         root.put("regionId", "gen-" + Integer.toHexString(random.nextInt()));
         root.put("name", "generated");
@@ -72,7 +72,7 @@ class ReportPropertiesTest {
         return root;
     }
 
-    static JsonNode value(ProfileIndicators.Indicator indicator, Random random) {
+    public static JsonNode value(ProfileIndicators.Indicator indicator, Random random) {
         Class<?> type = indicator.type();
         if (type == Boolean.class) {
             return JSON.booleanNode(random.nextBoolean());
@@ -101,7 +101,7 @@ class ReportPropertiesTest {
         return JSON.numberNode(Math.round(v * 100) / 100.0);
     }
 
-    static void set(ObjectNode root, String path, JsonNode value) {
+    public static void set(ObjectNode root, String path, JsonNode value) {
         String[] parts = path.split("\\.");
         ObjectNode node = root;
         for (int i = 0; i < parts.length - 1; i++) {

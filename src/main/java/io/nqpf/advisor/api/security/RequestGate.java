@@ -201,7 +201,10 @@ public class RequestGate {
         boolean close = status == 400 || !rc.request().isEnded();
         if (close) {
             response.putHeader("Connection", "close");
-            response.endHandler(done -> rc.request().connection().close());
+            // through the context, not response.endHandler: that would replace the handler the context runs its own
+            // end handlers from (the request timer's cancel among them), and each refused connection would stay
+            // reachable until its timer fired (docs/performance.md, "Memory")
+            rc.addEndHandler(done -> rc.request().connection().close());
         }
         response.end(HttpEdge.problem(rc.request(), kind, status, detail));
     }

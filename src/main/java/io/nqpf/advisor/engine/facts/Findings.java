@@ -75,6 +75,44 @@ public final class Findings {
         return new Findings(true, settled);
     }
 
+    /**
+     * The findings a pass that lets only diagnosis and stage rules fire would report for these hits, in firing order:
+     * the stage (the first of stage 1, transition, stage 2 among them, as {@link #stage} keeps it), the bottlenecks
+     * and the stage of city industry (the latest phase, as {@link #cityStage} keeps it). For a pass computed without
+     * a session; no fact handles.
+     */
+    public static Findings replayed(List<Hit> hits, List<Hit> cityHits) {
+        Findings f = new Findings();
+        for (Hit h : hits) {
+            f.hits.add(h);
+            Stage found = stageNamed(h.target());
+            if (found != null) {
+                if (f.stage == null || f.stage.getStage().ordinal() > found.ordinal()) {
+                    f.stage = new SmartSpecialization(found, h.rule(), h.evidence());
+                }
+            } else {
+                f.bottlenecks.computeIfAbsent(h.target(), Bottleneck::new).addFinding(h.rule(), h.evidence());
+            }
+        }
+        for (Hit h : cityHits) {
+            f.cityHits.add(h);
+            CityIndustryStage.Phase found = CityIndustryStage.Phase.valueOf(h.target());
+            if (f.cityStage == null || f.cityStage.getStage().ordinal() < found.ordinal()) {
+                f.cityStage = new CityIndustryStage(found, h.rule(), h.evidence());
+            }
+        }
+        return f;
+    }
+
+    private static Stage stageNamed(String target) {
+        for (Stage s : Stage.values()) {
+            if (s.name().equals(target)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
     private Findings(boolean bounded, Stage settled) {
         this.bounded = bounded;
         this.settled = settled;

@@ -101,6 +101,15 @@ public final class Region {
         return missing;
     }
 
+    /**
+     * What rules can read of this fact, as a key: two regions with equal keys satisfy the same Region conditions. Its
+     * values are enums and booleans, so the keys are few.
+     */
+    public java.util.List<Object> key() {
+        return java.util.Arrays.asList(level, macroRegion, sizeClass, oldIndustrialBase, resourceType, resourceCityStage,
+                demonstrationZone, cityClusterMember);
+    }
+
     /** True for a resource-based city of any stage. */
     public boolean isResourceBased() {
         return resourceType != null && resourceType != ResourceType.NONE;

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Start-up of two packaged builds (or one build with two sets of JVM options), alternated A, B, A, B… (issue 20):
+# each start is timed from launch to the first 200 of /q/health/ready, and the process's CPU time (user + system of
+# all its threads, /proc/<pid>/stat) is read at that moment; then the service is stopped. Each side keeps its own
+# data directory across its starts, so that from the second start on the runaway probe's verdict is remembered
+# (starts with unchanged rules, the case the target is about); a first, unmeasured start of each side fills it.
+# On a busy machine wall-clock times of separate starts vary with the load; the CPU at ready varies much less, and
+# the ratio B / A of the medians is the figure to compare. The load average is printed with each pair.
+# Usage: A=dir-of-quarkus-app B=dir-of-quarkus-app [JAVA_OPTS_A=...] [JAVA_OPTS_B=...] [PAIRS=5] bench/ready-ab.sh
+#   e.g. A=/work/base/target/quarkus-app B=target/quarkus-app bench/ready-ab.sh
+#   or   A=target/quarkus-app B=target/quarkus-app JAVA_OPTS_B="... -XX:SharedArchiveFile=app.jsa" bench/ready-ab.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+: "${A:?A=path to a quarkus-app directory}" "${B:?B=path to a quarkus-app directory}"
+PAIRS=${PAIRS:-5}
+DEFAULT_OPTS="-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+UseSerialGC"
+JAVA_OPTS_A=${JAVA_OPTS_A:-$DEFAULT_OPTS}
+JAVA_OPTS_B=${JAVA_OPTS_B:-$DEFAULT_OPTS}
+PORT=${PORT:-8193}
+OUT=${OUT:-target/bench/ready-ab}
+mkdir -p "$OUT/a" "$OUT/b"
+export ADVISOR_RULES_DIR=${ADVISOR_RULES_DIR:-$PWD/rules}
+TICKS=$(getconf CLK_TCK)
+
+PID=
+stop() { if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=; fi; }
+trap stop EXIT
+# start NAME APP OPTS: sets R (seconds from launch to ready) and C (CPU seconds at ready); leaves the service stopped
+start() {
+  local t0 t1 ticks
+  t0=$(date +%s.%N)
+  ADVISOR_DATA_DIR="$PWD/$OUT/$1/data" java $3 -Dquarkus.http.port="$PORT" -jar "$2/quarkus-run.jar" \
+    > "$OUT/$1/service.log" 2>&1 &
+  PID=$!
+  until curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null; do
+    kill -0 "$PID" 2>/dev/null || { echo "the service ($1) ended:" >&2; tail "$OUT/$1/service.log" >&2; exit 1; }
+    sleep 0.02
+  done
+  t1=$(date +%s.%N)
+  ticks=$(awk '{print $14 + $15}' "/proc/$PID/stat")
+  stop
+  R=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+  C=$(awk -v t="$ticks" -v hz="$TICKS" 'BEGIN { printf "%.2f", t / hz }')
+}
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+start a "$A" "$JAVA_OPTS_A"
+start b "$B" "$JAVA_OPTS_B"
+echo "A=$A ($JAVA_OPTS_A)"
+echo "B=$B ($JAVA_OPTS_B)"
+echo "pair  A ready s  A cpu s  B ready s  B cpu s  load(1 min)"
+AR= AC= BR= BC=
+for i in $(seq "$PAIRS"); do
+  start a "$A" "$JAVA_OPTS_A"; ar=$R ac=$C
+  start b "$B" "$JAVA_OPTS_B"; br=$R bc=$C
+  AR+=" $ar" AC+=" $ac" BR+=" $br" BC+=" $bc"
+  printf '%4d  %9s  %7s  %9s  %7s  %s\n' "$i" "$ar" "$ac" "$br" "$bc" "$(cut -d' ' -f1 /proc/loadavg)"
+done
+mar=$(echo "$AR" | median) mac=$(echo "$AC" | median) mbr=$(echo "$BR" | median) mbc=$(echo "$BC" | median)
+echo "median  A ready $mar s, cpu $mac s;  B ready $mbr s, cpu $mbc s"
+awk -v a="$mar" -v b="$mbr" -v c="$mac" -v d="$mbc" 'BEGIN { printf "B / A: ready %.2f, cpu at ready %.2f\n", b / a, d / c }'

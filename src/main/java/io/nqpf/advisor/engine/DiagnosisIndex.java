@@ -1,0 +1,309 @@
+package io.nqpf.advisor.engine;
+
+import io.nqpf.advisor.engine.facts.Evidence;
+import io.nqpf.advisor.engine.facts.Findings;
+import io.nqpf.advisor.engine.facts.Region;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.kie.api.KieBase;
+
+/**
+ * The diagnosis rules of one ruleset as plain joins, so that the settling and what-if passes need no session of their
+ * own (see {@code Evaluator}): their diagnosis hits are computed here and their stage part is looked up in
+ * {@link RulesetStageIndex}.
+ * <p>
+ * This applies when every {@code @kind(diagnosis)} rule is a conjunction of patterns, each an
+ * {@code Evidence( id == "X" )} or {@code Evidence( id in ("X", "Y") )} (no two naming the same id, at most one naming
+ * several), an {@code Unknown( id == … )} or a {@code Region( … )} condition on the region alone; with no attribute
+ * (no salience, no agenda group) and a consequence that is {@code findings.bottleneck(kcontext, "B-…")} and nothing
+ * else. Such a rule reads nothing the other rules insert, so in a pass that lets only diagnosis and stage rules fire
+ * its matches are exactly the tuples of the inserted evidence its patterns name, the region's conditions holding; they
+ * fire after the stage rules (their agenda group has the focus), rule by rule in Drools' order for rules of equal
+ * salience (the load order, which counts per package, then the terminal node's id, both read from the knowledge
+ * base), the matches of one rule in the order their evidence was inserted. A rule with an
+ * Unknown pattern matches nothing there: those passes insert no Unknown facts.
+ * <p>
+ * Whether a rule's Region conditions hold for a region is asked of Drools itself, once per distinct region (its
+ * typology: enums and booleans, so the cache is bounded) and ruleset: a session with the region and one evidence fact
+ * per id those rules name, in which only they may fire.
+ * <p>
+ * Judged once from the DRL text when the ruleset is built; a rule outside this shape makes every pass run as its own
+ * session, as before ({@link #why()} says which rule).
+ */
+final class DiagnosisIndex {
+
+    /** A diagnosis rule as a join: its evidence patterns (the ids each names) in order. */
+    private record Rule(String name, String target, List<Set<String>> evidence, boolean readsRegion,
+            boolean readsUnknown) {
+    }
+
+    private final boolean applies;
+    private final String why;
+    private final List<Rule> rules;
+    /** The ids the Evidence patterns of the rules with Region conditions name: the probe's evidence. */
+    private final Set<String> regionRuleIds;
+    private final Set<String> regionRules;
+    private final Map<List<Object>, Set<String>> regionHolds = new ConcurrentHashMap<>();
+
+    private DiagnosisIndex(boolean applies, String why, List<Rule> rules) {
+        this.applies = applies;
+        this.why = why;
+        this.rules = rules;
+        Set<String> ids = new LinkedHashSet<>();
+        Set<String> names = new HashSet<>();
+        for (Rule r : rules) {
+            if (r.readsRegion() && !r.readsUnknown()) {
+                r.evidence().forEach(ids::addAll);
+                names.add(r.name());
+            }
+        }
+        this.regionRuleIds = Set.copyOf(ids);
+        this.regionRules = Set.copyOf(names);
+    }
+
+    static DiagnosisIndex none(String why) {
+        return new DiagnosisIndex(false, why, List.of());
+    }
+
+    boolean applies() {
+        return applies;
+    }
+
+    String why() {
+        return why;
+    }
+
+    /** The names of the rules whose Region conditions the probe judges, and the threshold ids it inserts. */
+    Set<String> regionRules() {
+        return regionRules;
+    }
+
+    Set<String> regionRuleIds() {
+        return regionRuleIds;
+    }
+
+    /** Distinct regions probed so far. */
+    int regionsProbed() {
+        return regionHolds.size();
+    }
+
+    /**
+     * The diagnosis hits of a pass that inserts {@code inserted} (in this order) and lets diagnosis rules fire, in
+     * firing order; with {@code whatIf} only the matches resting on some evidence that is not observed (the what-if
+     * pass's filter).
+     *
+     * @param probe runs the probe session for a region not seen yet and answers the names of the rules that fired
+     */
+    List<Findings.Hit> hits(Region region, List<Evidence> inserted, boolean whatIf,
+            Function<Region, Collection<String>> probe) {
+        Set<String> holds = regionRules.isEmpty() ? Set.of() : holds(region, probe);
+        List<Findings.Hit> hits = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (rule.readsUnknown() || (rule.readsRegion() && !holds.contains(rule.name()))) {
+                continue;
+            }
+            List<Evidence> tuple = new ArrayList<>(rule.evidence().size());
+            // at most one pattern names several ids, and the others one each: the matches are that pattern's evidence
+            // in the order it was inserted, each with the single evidence of every other pattern
+            int several = -1;
+            boolean complete = true;
+            for (int i = 0; i < rule.evidence().size() && complete; i++) {
+                Set<String> ids = rule.evidence().get(i);
+                if (ids.size() > 1) {
+                    several = i;
+                    tuple.add(null);
+                    continue;
+                }
+                Evidence e = find(inserted, ids.iterator().next());
+                complete = e != null;
+                tuple.add(e);
+            }
+            if (!complete) {
+                continue;
+            }
+            if (several < 0) {
+                add(hits, rule, tuple, whatIf);
+                continue;
+            }
+            Set<String> ids = rule.evidence().get(several);
+            for (Evidence e : inserted) {
+                if (ids.contains(e.getId())) {
+                    List<Evidence> one = new ArrayList<>(tuple);
+                    one.set(several, e);
+                    add(hits, rule, one, whatIf);
+                }
+            }
+        }
+        return hits;
+    }
+
+    private static void add(List<Findings.Hit> hits, Rule rule, List<Evidence> tuple, boolean whatIf) {
+        if (whatIf && tuple.stream().allMatch(e -> e.basis() == Evidence.Basis.OBSERVED)) {
+            return;
+        }
+        hits.add(new Findings.Hit(rule.name(), rule.target(), List.copyOf(tuple)));
+    }
+
+    private static Evidence find(List<Evidence> inserted, String id) {
+        for (Evidence e : inserted) {
+            if (e.getId().equals(id)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private Set<String> holds(Region region, Function<Region, Collection<String>> probe) {
+        List<Object> key = region.key();
+        Set<String> holds = regionHolds.get(key);
+        if (holds == null) {
+            holds = Set.copyOf(probe.apply(region));
+            regionHolds.putIfAbsent(key, holds);
+        }
+        return holds;
+    }
+
+    /** Judges the diagnosis rules of the DRL files (see the class comment) and orders them as {@code kieBase} loads them. */
+    static DiagnosisIndex of(Map<String, PackageDescr> packages, KieBase kieBase) {
+        if (kieBase == null) {
+            return none("no knowledge base");
+        }
+        if (!(kieBase instanceof org.drools.core.impl.InternalRuleBase network)) {
+            return none("a knowledge base whose network is not at hand");
+        }
+        List<Rule> rules = new ArrayList<>();
+        Map<String, long[]> order = new java.util.HashMap<>();
+        for (PackageDescr pkg : packages.values()) {
+            for (RuleDescr rule : pkg.getRules()) {
+                AnnotationDescr kind = rule.getAnnotation("kind");
+                Object value = kind == null ? null : kind.getSingleValue();
+                if (value == null || !"DIAGNOSIS".equals(String.valueOf(value).toUpperCase(Locale.ROOT))) {
+                    continue;
+                }
+                String refused = refused(rule, rules);
+                if (refused != null) {
+                    return none("rule \"" + rule.getName() + "\": " + refused);
+                }
+                org.kie.api.definition.rule.Rule loaded = kieBase.getRule(pkg.getName(), rule.getName());
+                org.drools.core.reteoo.TerminalNode[] ends = network.getReteooBuilder()
+                        .getTerminalNodes(pkg.getName() + "." + rule.getName());
+                if (loaded == null || ends == null || ends.length != 1) {
+                    return none("rule \"" + rule.getName() + "\" is not one rule of the knowledge base");
+                }
+                // Drools fires rules of equal salience by load order (counted per package), then by terminal node
+                order.put(rule.getName(), new long[] {loaded.getLoadOrder(), ends[0].getId()});
+            }
+        }
+        rules.sort(Comparator.comparingLong((Rule r) -> order.get(r.name())[0])
+                .thenComparingLong(r -> order.get(r.name())[1]));
+        return new DiagnosisIndex(true, null, List.copyOf(rules));
+    }
+
+    /** Null when the rule is a join this index models (it is then added to {@code into}), else what it does besides. */
+    private static String refused(RuleDescr rule, List<Rule> into) {
+        if (rule.getParentName() != null) {
+            return "extends " + rule.getParentName();
+        }
+        for (AttributeDescr a : rule.getAttributes().values()) {
+            if (!a.getName().equals("dialect")) {
+                return "attribute " + a.getName() + " " + a.getValue();
+            }
+        }
+        Matcher call = BOTTLENECK.matcher(String.valueOf(rule.getConsequence()));
+        if (!call.matches()) {
+            return "a consequence other than one findings.bottleneck call";
+        }
+        List<Set<String>> evidence = new ArrayList<>();
+        boolean region = false;
+        boolean unknown = false;
+        Set<String> named = new HashSet<>();
+        int several = 0;
+        for (BaseDescr d : rule.getLhs().getDescrs()) {
+            if (!(d instanceof PatternDescr pattern) || pattern.getSource() != null) {
+                return "a condition " + d.getClass().getSimpleName();
+            }
+            String type = pattern.getObjectType() == null ? "" : pattern.getObjectType();
+            type = type.substring(type.lastIndexOf('.') + 1);
+            if (type.equals("Region")) {
+                for (BaseDescr c : pattern.getDescrs()) {
+                    if (!(c instanceof ExprConstraintDescr expr) || expr.getExpression().contains("$")) {
+                        return "a Region condition reading another pattern";
+                    }
+                }
+                region = true;
+                continue;
+            }
+            if (!type.equals("Evidence") && !type.equals("Unknown")) {
+                return "facts of type " + type;
+            }
+            Set<String> ids = ids(pattern);
+            if (ids == null) {
+                return "an " + type + " pattern that is not id == or id in (…)";
+            }
+            if (type.equals("Unknown")) {
+                unknown = true;
+                continue;
+            }
+            for (String id : ids) {
+                if (!named.add(id)) {
+                    return "two patterns naming " + id;
+                }
+            }
+            if (ids.size() > 1 && ++several > 1) {
+                return "two patterns naming several ids";
+            }
+            evidence.add(ids);
+        }
+        if (evidence.isEmpty()) {
+            return "no evidence pattern";
+        }
+        into.add(new Rule(rule.getName(), call.group(1), List.copyOf(evidence), region, unknown));
+        return null;
+    }
+
+    /** The ids of a pattern whose only constraint is {@code id == "X"} or {@code id in ("X", …)}, else null. */
+    private static Set<String> ids(PatternDescr pattern) {
+        if (pattern.getDescrs().size() != 1 || !(pattern.getDescrs().get(0) instanceof ExprConstraintDescr expr)) {
+            return null;
+        }
+        String text = expr.getExpression().trim();
+        Matcher one = ID_EQUALS.matcher(text);
+        if (one.matches()) {
+            return Set.of(one.group(1));
+        }
+        Matcher in = ID_IN.matcher(text);
+        if (!in.matches()) {
+            return null;
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        Matcher literal = LITERAL.matcher(in.group(1));
+        while (literal.find()) {
+            ids.add(literal.group(1));
+        }
+        return ids.isEmpty() ? null : Set.copyOf(ids);
+    }
+
+    private static final Pattern BOTTLENECK =
+            Pattern.compile("\\s*findings\\.bottleneck\\(\\s*kcontext\\s*,\\s*\"([^\"]+)\"\\s*\\)\\s*;?\\s*");
+    private static final Pattern ID_EQUALS = Pattern.compile("id\\s*==\\s*\"([^\"]+)\"");
+    private static final Pattern ID_IN = Pattern.compile("id\\s+in\\s*\\(((?:\\s*\"[^\"]+\"\\s*,)*\\s*\"[^\"]+\"\\s*)\\)");
+    private static final Pattern LITERAL = Pattern.compile("\"([^\"]+)\"");
+}
