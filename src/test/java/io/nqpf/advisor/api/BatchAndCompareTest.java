@@ -90,10 +90,15 @@ class BatchAndCompareTest {
     }
 
     @Test
-    void aThousandProfilesAreAcceptedAndMoreAreRefusedNamingTheLimit() {
+    void aThousandProfilesAreAcceptedAndMoreAreRefusedNamingTheLimit() throws Exception {
         String thousand = IntStream.range(0, 1000).mapToObj(BatchAndCompareTest::minimal).collect(Collectors.joining(","));
-        given().contentType(ContentType.JSON).body("{\"profiles\":[" + thousand + "]}").post(BATCH).then()
-                .statusCode(200).body("evaluated", equalTo(1000)).body("results[999].regionId", equalTo("county-999"));
+        byte[] answer = given().contentType(ContentType.JSON).body("{\"profiles\":[" + thousand + "]}").post(BATCH).then()
+                .statusCode(200).extract().asByteArray();
+        // a thousand full reports: read once with Jackson, not into Groovy maps by a matcher per path
+        com.fasterxml.jackson.databind.JsonNode batch = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer);
+        assertEquals(1000, batch.path("evaluated").asInt(-1));
+        assertEquals(1000, batch.path("results").size());
+        assertEquals("county-999", batch.path("results").path(999).path("regionId").asText());
         given().filter(Contract.responsesOnly()).contentType(ContentType.JSON).queryParam("lang", "en")
                 .body("{\"profiles\":[" + thousand + "," + minimal(1000) + "]}").post(BATCH).then()
                 .statusCode(413).contentType(Problem.MEDIA_TYPE).body("detail", containsString("limit is 1000"));

@@ -10,9 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nqpf.advisor.support.AbortingProbe;
+import io.nqpf.advisor.support.ConfigMapRulesProfile;
 import io.nqpf.advisor.support.Examples;
-import io.nqpf.advisor.support.TempRulesProfile;
-import io.nqpf.advisor.support.WatchedRulesProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -25,9 +24,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** With advisor.rules.watch=true an edited rule takes effect without a restart, and a broken edit changes nothing. */
+/**
+ * With advisor.rules.watch=true an edited rule takes effect without a restart, and a broken edit changes nothing. The
+ * rules are laid out as a ConfigMap volume lays them out (the service {@code ConfigMapRulesTest} starts): an edit is
+ * written through the file's link into the directory {@code ..data} points at.
+ */
 @QuarkusTest
-@TestProfile(WatchedRulesProfile.class)
+@TestProfile(ConfigMapRulesProfile.class)
 class RulesWatchTest {
 
     private static final Pattern FAILED_BUILDS =
@@ -55,7 +58,7 @@ class RulesWatchTest {
 
     @Test
     void anEditWhoseBuildIsAbortedIsBuiltAgainUntilABuildEnds() throws Exception {
-        Path drl = TempRulesProfile.DIR.resolve("smart-city.drl");
+        Path drl = ConfigMapRulesProfile.DIR.resolve("smart-city.drl");
         String original = Files.readString(drl);
         String coal = Examples.read("declining-coal-city.json");
         String token = UUID.randomUUID().toString();
@@ -76,7 +79,7 @@ class RulesWatchTest {
 
     @Test
     void editingARuleFileTakesEffectOnTheNextRequests() throws Exception {
-        Path drl = TempRulesProfile.DIR.resolve("smart-city.drl");
+        Path drl = ConfigMapRulesProfile.DIR.resolve("smart-city.drl");
         String original = Files.readString(drl);
         String coal = Examples.read("declining-coal-city.json");
         try {

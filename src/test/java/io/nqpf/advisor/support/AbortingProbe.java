@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * A build that is aborted although the files are good, as on a machine too busy to build within the time limit: a
  * rule file with the line {@code // abort the first N builds: TOKEN} has its first N builds fail inside the build
  * (which the build limiter turns into an aborted outcome), and builds normally after that. Enabled only by the
- * profiles that list it ({@link WatchedRulesProfile}).
+ * profiles that list it ({@link ConfigMapRulesProfile}).
  */
 @Alternative
 @ApplicationScoped

@@ -14,7 +14,9 @@ import java.util.stream.Stream;
  * directory, {@code ..data} links to it, and each visible entry links through {@code ..data}. An update writes a new
  * directory and swaps {@code ..data} in one rename. The watcher is on, polling every 200 ms. No administrator
  * reloads here (the watcher builds in the background), so no answer keeps its connection silent for long: idle
- * connections are closed after 10 s instead of 120 s, so that a test can see it happen.
+ * connections are closed after 10 s instead of 120 s, so that a test can see it happen. Rule files can ask for
+ * aborted builds ({@link AbortingProbe}, in place of the runaway probe), so that the watcher's retries can be tested
+ * in the same service ({@code RulesWatchTest}): one Quarkus start for both classes.
  */
 public class ConfigMapRulesProfile implements io.quarkus.test.junit.QuarkusTestProfile {
 
@@ -44,6 +46,11 @@ public class ConfigMapRulesProfile implements io.quarkus.test.junit.QuarkusTestP
         }
         return Map.of("advisor.rules-dir", DIR.toString(), "advisor.rules.watch", "true",
                 "advisor.rules.watch-interval", "PT0.2S", "quarkus.http.idle-timeout", IDLE_TIMEOUT.toSeconds() + "S");
+    }
+
+    @Override
+    public java.util.Set<Class<?>> getEnabledAlternatives() {
+        return java.util.Set.of(AbortingProbe.class);
     }
 
     /** A full copy of the bundled rules in a new timestamped directory, with VERSION replaced when given. */

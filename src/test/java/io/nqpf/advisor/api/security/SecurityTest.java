@@ -157,7 +157,7 @@ class SecurityTest {
         Path runaway = TempRulesProfile.DIR.resolve("runaway.drl");
         Files.writeString(runaway, RUNAWAY_FILE);
         try {
-            // the limits in this profile are 20 s of CPU time and 60 s in all (test clients wait 120 s)
+            // the limits in this profile are 8 s of CPU time and 60 s in all (test clients wait 120 s)
             CompletableFuture<io.restassured.response.ExtractableResponse<?>> first = CompletableFuture.supplyAsync(
                     () -> admin().post("/api/v1/ruleset/reload").then().extract());
             await().atMost(Duration.ofSeconds(60)).until(() -> metric("advisor_ruleset_build_running") == 1);

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
-import io.nqpf.advisor.support.StarvedBuildsProfile;
+import io.nqpf.advisor.support.LimitsProfile;
 import io.nqpf.advisor.support.TempRulesProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * means "fix your rules", and the active ruleset keeps serving.
  */
 @QuarkusTest
-@TestProfile(StarvedBuildsProfile.class)
+@TestProfile(LimitsProfile.class)
 class StarvedBuildTest {
 
     private static RequestSpecification admin() {
