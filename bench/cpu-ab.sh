@@ -3,7 +3,10 @@
 # warmed alike, then measured in alternation, A then B, request by request and round by round, so that the load of
 # a busy machine falls on both alike. Prints each service's own CPU time per request (user + system from /proc over a
 # wrk run with one connection, as bench/cpu.sh), each round and the median, and B / A.
-# Usage: A=dir-of-quarkus-app B=dir-of-quarkus-app [JAVA_OPTS_A=...] [JAVA_OPTS_B=...] [WARMUP=90] [RUN=10]
+# The two may be one build with different flags: JAVA_OPTS_A and JAVA_OPTS_B, and ENV_A and ENV_B for environment
+# variables (ENV_B="MALLOC_ARENA_MAX=2").
+# Usage: A=dir-of-quarkus-app B=dir-of-quarkus-app [JAVA_OPTS_A=...] [JAVA_OPTS_B=...] [ENV_A=...] [ENV_B=...]
+#        [WARMUP=90] [RUN=10]
 #        [ROUNDS=3] [ONLY=regex of the request names to measure] bench/cpu-ab.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,13 +26,13 @@ export ADVISOR_RULES_DIR=${ADVISOR_RULES_DIR:-$PWD/rules}
 PIDS=()
 stop() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; }
 trap stop EXIT
-start() { # start NAME APP PORT OPTS
-  ADVISOR_DATA_DIR="$PWD/$OUT/$1/data" java $4 -Dquarkus.http.port="$3" -jar "$2/quarkus-run.jar" > "$OUT/$1/service.log" 2>&1 &
+start() { # start NAME APP PORT OPTS [VAR=value ...]
+  ADVISOR_DATA_DIR="$PWD/$OUT/$1/data" env ${5:-} java $4 -Dquarkus.http.port="$3" -jar "$2/quarkus-run.jar" > "$OUT/$1/service.log" 2>&1 &
   PIDS+=($!)
   eval "PID_$1=$!"
 }
-start a "$A" "$PORT_A" "$JAVA_OPTS_A"
-start b "$B" "$PORT_B" "$JAVA_OPTS_B"
+start a "$A" "$PORT_A" "$JAVA_OPTS_A" "${ENV_A:-}"
+start b "$B" "$PORT_B" "$JAVA_OPTS_B" "${ENV_B:-}"
 for port in "$PORT_A" "$PORT_B"; do
   until curl -sf "http://localhost:$port/q/health/ready" >/dev/null; do sleep 0.2; done
 done
@@ -44,7 +47,7 @@ run() {
   echo "$requests $((after - before))"
 }
 python3 -c 'import json; print(json.dumps({"before": json.load(open("examples/declining-coal-city.json")), "after": json.load(open("examples/regenerating-resource-city.json"))}))' > "$OUT/compare.json"
-echo "== $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), A=$A ($JAVA_OPTS_A), B=$B ($JAVA_OPTS_B), $(date -u +%FT%TZ)"
+echo "== $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), A=$A (${ENV_A:+$ENV_A }$JAVA_OPTS_A), B=$B (${ENV_B:+$ENV_B }$JAVA_OPTS_B), $(date -u +%FT%TZ)"
 echo "== warming up ${WARMUP} s each, in turns"
 for _ in 1 2 3; do
   for port in "$PORT_A" "$PORT_B"; do

@@ -6,7 +6,8 @@
 # old and the new ruleset at once); then the collector's work over the run (jstat: young and full collections, their
 # seconds) and, with NMT=1, native memory tracking's summary (committed MiB per part, also in $OUT/nmt.txt).
 # Needs: a packaged service (./mvnw -B package -DskipTests), a JDK (jcmd, jstat), wrk, curl, python3.
-# Usage: [APP=target/quarkus-app] [JAVA_OPTS=...] [LOAD=180] [C=6] [NMT=0] bench/memory.sh
+# Usage: [APP=target/quarkus-app] [JAVA_OPTS=... MALLOC_ARENA_MAX=...: the image's by default] [LOAD=180] [C=6] [NMT=0]
+#        bench/memory.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 APP=${APP:-target/quarkus-app}
@@ -15,14 +16,15 @@ C=${C:-6}
 NMT=${NMT:-0}
 PORT=${PORT:-8092}
 URL="http://localhost:$PORT"
-# what a container with a 512 MiB limit gets from the image's JAVA_OPTS (README, "Memory and start-up")
-JAVA_OPTS=${JAVA_OPTS:--XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+UseSerialGC}
+. bench/service.sh
+# the image's JAVA_OPTS and MALLOC_ARENA_MAX (src/main/docker/Dockerfile.jvm; README, "Memory and start-up")
+JAVA_OPTS=${JAVA_OPTS:-$IMAGE_JAVA_OPTS}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$IMAGE_MALLOC_ARENA_MAX}
 [ "$NMT" = 1 ] && JAVA_OPTS="$JAVA_OPTS -XX:NativeMemoryTracking=summary"
 OUT=${OUT:-target/bench/memory}
 rm -rf "$OUT" && mkdir -p "$OUT"
 export ADVISOR_RULES_DIR=${ADVISOR_RULES_DIR:-$PWD/rules} ADVISOR_DATA_DIR=$PWD/$OUT/data
 export ADVISOR_ADMIN_PASSWORD=bench-$$
-. bench/service.sh
 PID=
 stop() { if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=; fi; }
 trap stop EXIT
@@ -30,9 +32,10 @@ mib() { awk -v k="$1:" '$1 == k { printf "%d", $2 / 1024 }' "/proc/$PID/status";
 cpu() { awk '{print $14 + $15}' "/proc/$PID/stat"; } # clock ticks (1/100 s)
 # young and full collections and their seconds so far (jstat -gc: YGC YGCT FGC FGCT)
 gc() { jstat -gc "$PID" | awk 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i } NR == 2 {
-  printf "%d young (%.1f s), %d full (%.1f s)", $c["YGC"], $c["YGCT"], $c["FGC"], $c["FGCT"] }'; }
+  printf "%d young (%.1f s), %d full (%.1f s); heap committed %d MiB", $c["YGC"], $c["YGCT"], $c["FGC"], $c["FGCT"],
+  ($c["S0C"] + $c["S1C"] + $c["EC"] + $c["OC"]) / 1024 }'; }
 
-echo "== $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), $APP, JAVA_OPTS=$JAVA_OPTS, $(date -u +%FT%TZ)"
+echo "== $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), $APP, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX JAVA_OPTS=$JAVA_OPTS, $(date -u +%FT%TZ)"
 start_service
 echo "ready: resident $(mib VmRSS) MiB, $(awk '/^Threads:/ {print $2}' "/proc/$PID/status") threads; collections so far: $(gc)"
 python3 -c "

@@ -16,7 +16,8 @@ PAIRS=${PAIRS:-5}
 DEFAULT_OPTS="-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+UseSerialGC"
 JAVA_OPTS_A=${JAVA_OPTS_A:-$DEFAULT_OPTS}
 JAVA_OPTS_B=${JAVA_OPTS_B:-$DEFAULT_OPTS}
-PORT=${PORT:-8193}
+# a port nothing listens on (other services may run on this machine)
+PORT=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 OUT=${OUT:-target/bench/ready-ab}
 mkdir -p "$OUT/a" "$OUT/b"
 export ADVISOR_RULES_DIR=${ADVISOR_RULES_DIR:-$PWD/rules}
@@ -28,6 +29,7 @@ trap stop EXIT
 # start NAME APP OPTS: sets R (seconds from launch to ready) and C (CPU seconds at ready); leaves the service stopped
 start() {
   local t0 t1 ticks
+  if curl -s -o /dev/null "http://localhost:$PORT/"; then echo "something else listens on port $PORT" >&2; exit 1; fi
   t0=$(date +%s.%N)
   ADVISOR_DATA_DIR="$PWD/$OUT/$1/data" java $3 -Dquarkus.http.port="$PORT" -jar "$2/quarkus-run.jar" \
     > "$OUT/$1/service.log" 2>&1 &

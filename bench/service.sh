@@ -8,3 +8,7 @@ start_service() {
     sleep 0.05
   done
 }
+# The image's JVM flags and C library setting (src/main/docker/Dockerfile.jvm), for the scripts that measure the
+# service as it ships
+IMAGE_JAVA_OPTS=$(sed -n 's/.*JAVA_OPTS="\([^"]*\)".*/\1/p' src/main/docker/Dockerfile.jvm)
+IMAGE_MALLOC_ARENA_MAX=$(sed -n 's/.*MALLOC_ARENA_MAX=\([0-9]*\).*/\1/p' src/main/docker/Dockerfile.jvm)

@@ -3,6 +3,7 @@ package io.nqpf.advisor.engine;
 import io.nqpf.advisor.engine.facts.Evidence;
 import io.nqpf.advisor.engine.facts.Findings;
 import io.nqpf.advisor.engine.facts.Region;
+import io.nqpf.advisor.engine.facts.Unknown;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -34,16 +35,18 @@ import org.kie.api.KieBase;
  * {@code Evidence( id == "X" )} or {@code Evidence( id in ("X", "Y") )} (no two naming the same id, at most one naming
  * several), an {@code Unknown( id == … )} or a {@code Region( … )} condition on the region alone; with no attribute
  * (no salience, no agenda group) and a consequence that is {@code findings.bottleneck(kcontext, "B-…")} and nothing
- * else. Such a rule reads nothing the other rules insert, so in a pass that lets only diagnosis and stage rules fire
- * its matches are exactly the tuples of the inserted evidence its patterns name, the region's conditions holding; they
+ * else. Such a rule reads nothing the other rules insert, so its matches are exactly the tuples of the inserted
+ * evidence (and Unknown facts) its patterns name, the region's conditions holding, in any pass; they
  * fire after the stage rules (their agenda group has the focus), rule by rule in Drools' order for rules of equal
  * salience (the load order, which counts per package, then the terminal node's id, both read from the knowledge
- * base), the matches of one rule in the order their evidence was inserted. A rule with an
- * Unknown pattern matches nothing there: those passes insert no Unknown facts.
+ * base), the matches of one rule in the order their evidence was inserted. A rule with an Unknown pattern matches
+ * nothing in the settling and what-if passes (they insert no Unknown facts). The bottlenecks of a real pass, all that
+ * a comparison reads of a profile completed with the other side's values, are its matches on the observed evidence
+ * and the Unknown facts.
  * <p>
  * Whether a rule's Region conditions hold for a region is asked of Drools itself, once per distinct region (its
  * typology: enums and booleans, so the cache is bounded) and ruleset: a session with the region and one evidence fact
- * per id those rules name, in which only they may fire.
+ * (or Unknown fact) per id those rules name, in which only they may fire.
  * <p>
  * Judged once from the DRL text when the ruleset is built; a rule outside this shape makes every pass run as its own
  * session, as before ({@link #why()} says which rule).
@@ -52,7 +55,14 @@ final class DiagnosisIndex {
 
     /** A diagnosis rule as a join: its evidence patterns (the ids each names) in order. */
     private record Rule(String name, String target, List<Set<String>> evidence, boolean readsRegion,
-            boolean readsUnknown) {
+            List<String> unknown) {
+        boolean readsUnknown() {
+            return !unknown.isEmpty();
+        }
+    }
+
+    /** One match of a diagnosis rule: its evidence and Unknown facts in pattern order. */
+    record Match(String rule, String target, List<Evidence> evidence, List<Unknown> unknown) {
     }
 
     private final boolean applies;
@@ -60,6 +70,8 @@ final class DiagnosisIndex {
     private final List<Rule> rules;
     /** The ids the Evidence patterns of the rules with Region conditions name: the probe's evidence. */
     private final Set<String> regionRuleIds;
+    /** The ids their Unknown patterns name: the probe's Unknown facts. */
+    private final Set<String> regionRuleUnknown;
     private final Set<String> regionRules;
     private final Map<List<Object>, Set<String>> regionHolds = new ConcurrentHashMap<>();
 
@@ -68,14 +80,17 @@ final class DiagnosisIndex {
         this.why = why;
         this.rules = rules;
         Set<String> ids = new LinkedHashSet<>();
+        Set<String> unknown = new LinkedHashSet<>();
         Set<String> names = new HashSet<>();
         for (Rule r : rules) {
-            if (r.readsRegion() && !r.readsUnknown()) {
+            if (r.readsRegion()) {
                 r.evidence().forEach(ids::addAll);
+                unknown.addAll(r.unknown());
                 names.add(r.name());
             }
         }
         this.regionRuleIds = Set.copyOf(ids);
+        this.regionRuleUnknown = Set.copyOf(unknown);
         this.regionRules = Set.copyOf(names);
     }
 
@@ -100,24 +115,50 @@ final class DiagnosisIndex {
         return regionRuleIds;
     }
 
+    Set<String> regionRuleUnknown() {
+        return regionRuleUnknown;
+    }
+
     /** Distinct regions probed so far. */
     int regionsProbed() {
         return regionHolds.size();
     }
 
     /**
-     * The diagnosis hits of a pass that inserts {@code inserted} (in this order) and lets diagnosis rules fire, in
-     * firing order; with {@code whatIf} only the matches resting on some evidence that is not observed (the what-if
-     * pass's filter).
+     * The diagnosis hits of a pass that inserts {@code inserted} (in this order) and no Unknown fact and lets diagnosis
+     * rules fire, in firing order; with {@code whatIf} only the matches resting on some evidence that is not observed
+     * (the what-if pass's filter).
      *
      * @param probe runs the probe session for a region not seen yet and answers the names of the rules that fired
      */
     List<Findings.Hit> hits(Region region, List<Evidence> inserted, boolean whatIf,
             Function<Region, Collection<String>> probe) {
-        Set<String> holds = regionRules.isEmpty() ? Set.of() : holds(region, probe);
         List<Findings.Hit> hits = new ArrayList<>();
+        for (Match m : matches(region, inserted, null, probe)) {
+            if (!whatIf || m.evidence().stream().anyMatch(e -> e.basis() != Evidence.Basis.OBSERVED)) {
+                hits.add(new Findings.Hit(m.rule(), m.target(), m.evidence()));
+            }
+        }
+        return hits;
+    }
+
+    /**
+     * The matches of every diagnosis rule on the region, the evidence {@code inserted} and the Unknown facts
+     * {@code unknown} (null: none inserted), in the order Drools fires them.
+     */
+    List<Match> matches(Region region, List<Evidence> inserted, List<Unknown> unknown,
+            Function<Region, Collection<String>> probe) {
+        Set<String> holds = regionRules.isEmpty() ? Set.of() : holds(region, probe);
+        List<Match> matches = new ArrayList<>();
         for (Rule rule : rules) {
-            if (rule.readsUnknown() || (rule.readsRegion() && !holds.contains(rule.name()))) {
+            if ((rule.readsUnknown() && unknown == null) || (rule.readsRegion() && !holds.contains(rule.name()))) {
+                continue;
+            }
+            List<Unknown> presumed = new ArrayList<>(rule.unknown().size());
+            for (String id : rule.unknown()) {
+                unknown.stream().filter(u -> u.getId().equals(id)).findFirst().ifPresent(presumed::add);
+            }
+            if (presumed.size() < rule.unknown().size()) {
                 continue;
             }
             List<Evidence> tuple = new ArrayList<>(rule.evidence().size());
@@ -140,7 +181,7 @@ final class DiagnosisIndex {
                 continue;
             }
             if (several < 0) {
-                add(hits, rule, tuple, whatIf);
+                matches.add(new Match(rule.name(), rule.target(), List.copyOf(tuple), List.copyOf(presumed)));
                 continue;
             }
             Set<String> ids = rule.evidence().get(several);
@@ -148,18 +189,11 @@ final class DiagnosisIndex {
                 if (ids.contains(e.getId())) {
                     List<Evidence> one = new ArrayList<>(tuple);
                     one.set(several, e);
-                    add(hits, rule, one, whatIf);
+                    matches.add(new Match(rule.name(), rule.target(), List.copyOf(one), List.copyOf(presumed)));
                 }
             }
         }
-        return hits;
-    }
-
-    private static void add(List<Findings.Hit> hits, Rule rule, List<Evidence> tuple, boolean whatIf) {
-        if (whatIf && tuple.stream().allMatch(e -> e.basis() == Evidence.Basis.OBSERVED)) {
-            return;
-        }
-        hits.add(new Findings.Hit(rule.name(), rule.target(), List.copyOf(tuple)));
+        return matches;
     }
 
     private static Evidence find(List<Evidence> inserted, String id) {
@@ -233,7 +267,7 @@ final class DiagnosisIndex {
         }
         List<Set<String>> evidence = new ArrayList<>();
         boolean region = false;
-        boolean unknown = false;
+        List<String> unknown = new ArrayList<>();
         Set<String> named = new HashSet<>();
         int several = 0;
         for (BaseDescr d : rule.getLhs().getDescrs()) {
@@ -259,7 +293,10 @@ final class DiagnosisIndex {
                 return "an " + type + " pattern that is not id == or id in (…)";
             }
             if (type.equals("Unknown")) {
-                unknown = true;
+                if (ids.size() > 1 || unknown.contains(ids.iterator().next())) {
+                    return "an Unknown pattern naming several ids, or one named twice";
+                }
+                unknown.add(ids.iterator().next());
                 continue;
             }
             for (String id : ids) {
@@ -275,7 +312,7 @@ final class DiagnosisIndex {
         if (evidence.isEmpty()) {
             return "no evidence pattern";
         }
-        into.add(new Rule(rule.getName(), call.group(1), List.copyOf(evidence), region, unknown));
+        into.add(new Rule(rule.getName(), call.group(1), List.copyOf(evidence), region, List.copyOf(unknown)));
         return null;
     }
 

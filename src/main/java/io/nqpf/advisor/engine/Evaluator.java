@@ -1,5 +1,6 @@
 package io.nqpf.advisor.engine;
 
+import io.nqpf.advisor.engine.facts.Bottleneck;
 import io.nqpf.advisor.engine.facts.Evidence;
 import io.nqpf.advisor.engine.facts.Findings;
 import io.nqpf.advisor.engine.facts.Region;
@@ -45,57 +46,42 @@ public final class Evaluator {
     }
 
     /**
+     * The bottlenecks the real pass finds for the profile (all a comparison reads of a profile completed with the other
+     * side's values): without a session when the ruleset's diagnosis rules are modelled ({@link DiagnosisIndex}), else
+     * from a real pass.
+     *
+     * @throws RunawayRulesException when the rules fire {@value #MAX_FIRINGS} times for the profile
+     */
+    public static Map<String, Bottleneck> bottlenecks(RegionProfile profile, Ruleset ruleset) {
+        if (!ruleset.stageIndex().replacesPasses()) {
+            return evaluate(profile, ruleset, false).findings().bottlenecks();
+        }
+        List<Evidence> observed = new ArrayList<>();
+        List<Unknown> unknown = new ArrayList<>();
+        facts(profile, ruleset, false, observed, new ArrayList<>(), new ArrayList<>(), unknown, new LinkedHashMap<>(),
+                new LinkedHashMap<>());
+        Findings found = new Findings();
+        for (DiagnosisIndex.Match m : ruleset.stageIndex().diagnoses().matches(new Region(profile), observed, unknown,
+                r -> probe(ruleset, r))) {
+            found.found(m.rule(), m.target(), m.evidence(), m.unknown());
+        }
+        return found.bottlenecks();
+    }
+
+    /**
      * @param whatIf whether to run the what-if pass; without it the watchlist, the data gaps and the indicators an
      *               undetermined stage lacks are empty, and the rest is the same
      * @throws RunawayRulesException when the rules fire {@value #MAX_FIRINGS} times for the profile
      */
     public static Evaluation evaluate(RegionProfile profile, Ruleset ruleset, boolean whatIf) {
-        Map<String, Object> values = ProfileIndicators.values(profile);
         List<Evidence> observed = new ArrayList<>();
         List<Evidence> hypothetical = new ArrayList<>();
         List<Evidence> missing = new ArrayList<>();
         List<Unknown> unknown = new ArrayList<>();
         Map<String, String> missingIds = new LinkedHashMap<>();
         Map<String, Boolean> signals = new LinkedHashMap<>();
-        int profileYear = profile.year();
-        Map<Integer, Map<String, ThresholdDef>> otherYears = new HashMap<>();
-        for (ThresholdDef profileThreshold : ruleset.catalog().thresholdsFor(profileYear)) {
-            int year = ValueYears.of(profile, profileThreshold.indicator());
-            // a value of another year is judged by the threshold of its own year; none applies when the national
-            // series has no figure that early
-            ThresholdDef t = year == profileYear ? profileThreshold
-                    : otherYears.computeIfAbsent(year, y -> byId(ruleset.catalog().thresholdsFor(y)))
-                            .get(profileThreshold.id());
-            if (t == null) {
-                continue;
-            }
-            Object value = values.get(t.indicator());
-            if (value == null) {
-                Evidence e = new Evidence(t, null, 1.0, Evidence.Basis.MISSING, 0, year);
-                missing.add(e);
-                unknown.add(new Unknown(t));
-                missingIds.put(t.id(), t.indicator());
-                if (Stage.SIGNALS.contains(t.id())) {
-                    signals.put(t.indicator(), null);
-                }
-                if (whatIf) {
-                    hypothetical.add(e);
-                }
-                continue;
-            }
-            if (Stage.SIGNALS.contains(t.id())) {
-                signals.put(t.indicator(), t.excess(value).isPresent());
-            }
-            OptionalDouble excess = t.excess(value);
-            if (excess.isPresent()) {
-                observed.add(new Evidence(t, value, excess.getAsDouble(), Evidence.Basis.OBSERVED, 0, year));
-            } else if (whatIf) {
-                OptionalDouble gap = t.nearGap(value);
-                if (gap.isPresent()) {
-                    hypothetical.add(new Evidence(t, value, 0.0, Evidence.Basis.NEAR, gap.getAsDouble(), year));
-                }
-            }
-        }
+        Map<String, Object> values = facts(profile, ruleset, whatIf, observed, hypothetical, missing, unknown,
+                missingIds, signals);
         Region region = new Region(profile);
         List<String> fired = new ArrayList<>();
         // absent is not false: the settling pass gives every missing value as past its thresholds; a finding the
@@ -169,6 +155,59 @@ public final class Evaluator {
     }
 
     /**
+     * The facts of a profile: the evidence its values give ({@code observed}), near and missing values for the what-if
+     * pass ({@code hypothetical}, when asked), every missing threshold as evidence ({@code missing}, for the settling
+     * pass) and as an {@link Unknown}; the threshold id of each missing indicator and the stage signals.
+     *
+     * @return the profile's values by indicator
+     */
+    private static Map<String, Object> facts(RegionProfile profile, Ruleset ruleset, boolean whatIf,
+            List<Evidence> observed, List<Evidence> hypothetical, List<Evidence> missing, List<Unknown> unknown,
+            Map<String, String> missingIds, Map<String, Boolean> signals) {
+        Map<String, Object> values = ProfileIndicators.values(profile);
+        int profileYear = profile.year();
+        Map<Integer, Map<String, ThresholdDef>> otherYears = new HashMap<>();
+        for (ThresholdDef profileThreshold : ruleset.catalog().thresholdsFor(profileYear)) {
+            int year = ValueYears.of(profile, profileThreshold.indicator());
+            // a value of another year is judged by the threshold of its own year; none applies when the national
+            // series has no figure that early
+            ThresholdDef t = year == profileYear ? profileThreshold
+                    : otherYears.computeIfAbsent(year, y -> byId(ruleset.catalog().thresholdsFor(y)))
+                            .get(profileThreshold.id());
+            if (t == null) {
+                continue;
+            }
+            Object value = values.get(t.indicator());
+            if (value == null) {
+                Evidence e = new Evidence(t, null, 1.0, Evidence.Basis.MISSING, 0, year);
+                missing.add(e);
+                unknown.add(new Unknown(t));
+                missingIds.put(t.id(), t.indicator());
+                if (Stage.SIGNALS.contains(t.id())) {
+                    signals.put(t.indicator(), null);
+                }
+                if (whatIf) {
+                    hypothetical.add(e);
+                }
+                continue;
+            }
+            if (Stage.SIGNALS.contains(t.id())) {
+                signals.put(t.indicator(), t.excess(value).isPresent());
+            }
+            OptionalDouble excess = t.excess(value);
+            if (excess.isPresent()) {
+                observed.add(new Evidence(t, value, excess.getAsDouble(), Evidence.Basis.OBSERVED, 0, year));
+            } else if (whatIf) {
+                OptionalDouble gap = t.nearGap(value);
+                if (gap.isPresent()) {
+                    hypothetical.add(new Evidence(t, value, 0.0, Evidence.Basis.NEAR, gap.getAsDouble(), year));
+                }
+            }
+        }
+        return values;
+    }
+
+    /**
      * The settling pass without a session: its stage part (stage rules on the observed and missing evidence of the
      * thresholds they name) looked up in the ruleset's index, its diagnosis matches joined; the findings a session
      * would give.
@@ -221,8 +260,12 @@ public final class Evaluator {
             every.add(new Evidence(resolved.getOrDefault(id, ruleset.catalog().thresholds().get(id)), null, 1.0,
                     Evidence.Basis.OBSERVED, 0));
         }
+        List<Unknown> unknown = new ArrayList<>();
+        for (String id : diagnoses.regionRuleUnknown()) {
+            unknown.add(new Unknown(resolved.getOrDefault(id, ruleset.catalog().thresholds().get(id))));
+        }
         List<String> fired = new ArrayList<>();
-        run(ruleset, region, every, List.of(), new Findings(), fired,
+        run(ruleset, region, every, unknown, new Findings(), fired,
                 match -> diagnoses.regionRules().contains(match.getRule().getName()));
         return fired;
     }

@@ -225,7 +225,8 @@ public final class ComparisonAssembler {
     /**
      * The bottlenecks of {@code profile} completed with the {@code other} profile's values of {@code paths}.
      * Completed profiles are only evaluated, never shown, so they are not validated (completing one industry share
-     * may break the sum of the three); only their bottlenecks are read, so the what-if pass is not run.
+     * may break the sum of the three); only their bottlenecks are read, which the engine gives without a session when
+     * it can (Evaluator.bottlenecks).
      */
     private static Map<String, Bottleneck> completed(RegionProfile profile, RegionProfile other, Set<String> paths,
             Ruleset ruleset) {
@@ -244,7 +245,7 @@ public final class ComparisonAssembler {
         }
         try {
             RegionProfile completed = ProfileReader.mapper().treeToValue(tree, RegionProfile.class);
-            return Evaluator.evaluate(completed, ruleset, false).findings().bottlenecks();
+            return Evaluator.bottlenecks(completed, ruleset);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a profile completed from two valid profiles must read", e);
         }

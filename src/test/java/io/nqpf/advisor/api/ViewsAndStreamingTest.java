@@ -316,6 +316,19 @@ class ViewsAndStreamingTest {
         assertTrue(gunzip(summary.body()).length() > 1024);
     }
 
+    /** A full report (about 100 KB) comes in one piece with its length, not as chunks of unknown total. */
+    @Test
+    void aFullReportIsAnsweredWithItsLength() throws Exception {
+        HttpResponse<byte[]> full = http.send(HttpRequest.newBuilder(evaluate)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(COAL)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, full.statusCode());
+        assertTrue(full.body().length > 8192, full.body().length + " bytes");
+        assertEquals(String.valueOf(full.body().length), full.headers().firstValue("Content-Length").orElse(null),
+                full.headers().toString());
+        assertEquals("application/json;charset=UTF-8", full.headers().firstValue("Content-Type").orElse(null));
+    }
+
     private static String gunzip(byte[] bytes) throws IOException {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -56,6 +56,8 @@ class PassIndexTest {
                 Evaluation a = Evaluator.evaluate(p, SESSIONS);
                 Evaluation b = Evaluator.evaluate(p, INDEXED);
                 assertEquals(shape(a), shape(b), p.regionId());
+                assertEquals(bottlenecks(a.findings().bottlenecks()), bottlenecks(Evaluator.bottlenecks(p, INDEXED)),
+                        p.regionId() + ": the bottlenecks without a session");
                 if (round == 0 && !a.certainty().presumed().isEmpty()) {
                     settled++;
                 }
@@ -78,7 +80,9 @@ class PassIndexTest {
             return;
         }
         assertEquals(shape(Evaluator.evaluate(p, SESSIONS)), shape(Evaluator.evaluate(p, INDEXED)), p.regionId());
-        assertEquals(shape(Evaluator.evaluate(p, SESSIONS, false)), shape(Evaluator.evaluate(p, INDEXED, false)));
+        Evaluation real = Evaluator.evaluate(p, SESSIONS, false);
+        assertEquals(shape(real), shape(Evaluator.evaluate(p, INDEXED, false)));
+        assertEquals(bottlenecks(real.findings().bottlenecks()), bottlenecks(Evaluator.bottlenecks(p, INDEXED)));
     }
 
     @Test
@@ -157,8 +161,7 @@ class PassIndexTest {
                 : List.of(e.stageFinding().rule(), e.stageFinding().getStage(), evidence(e.stageFinding().evidence())));
         shape.add(e.stageMissing());
         Findings f = e.findings();
-        f.bottlenecks().forEach((id, b) -> shape.add(List.of(id, b.getSeverity(), List.copyOf(b.getRules()),
-                b.getFindings().stream().map(PassIndexTest::evidence).toList())));
+        shape.add(bottlenecks(f.bottlenecks()));
         f.candidates().forEach((id, c) -> shape.add(List.of(id, c.getAddresses(), c.getAdjustments(),
                 List.copyOf(c.getRules()), c.getOpportunity())));
         f.hits().forEach(h -> shape.add(hit(h)));
@@ -178,6 +181,14 @@ class PassIndexTest {
         Map<String, List<String>> adjustments = new TreeMap<>();
         c.adjustments().forEach((a, by) -> adjustments.put(adjustment(a), by));
         shape.add(adjustments);
+        return shape;
+    }
+
+    /** Each bottleneck with its severity, rules, evidence and findings, in order. */
+    private static List<Object> bottlenecks(Map<String, io.nqpf.advisor.engine.facts.Bottleneck> found) {
+        List<Object> shape = new ArrayList<>();
+        found.forEach((id, b) -> shape.add(List.of(id, b.getSeverity(), List.copyOf(b.getRules()),
+                evidence(b.getEvidence()), b.getFindings().stream().map(PassIndexTest::evidence).toList())));
         return shape;
     }
 

@@ -104,6 +104,16 @@ public final class Findings {
         return f;
     }
 
+    /**
+     * Records a diagnosis match as {@link #bottleneck} does, for a pass computed without a session: the rule, the
+     * bottleneck, the evidence and the Unknown facts it matched.
+     */
+    public void found(String rule, String id, List<Evidence> evidence, List<Unknown> unknown) {
+        hits.add(new Hit(rule, id, evidence, unknown.stream().map(Unknown::getIndicator).distinct().toList()));
+        bottlenecks.computeIfAbsent(id, Bottleneck::new).addFinding(rule, evidence,
+                unknown.stream().map(Unknown::asMissing).toList());
+    }
+
     private static Stage stageNamed(String target) {
         for (Stage s : Stage.values()) {
             if (s.name().equals(target)) {
