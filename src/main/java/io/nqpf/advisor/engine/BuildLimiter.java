@@ -28,9 +28,9 @@ import org.jboss.logging.Logger;
  * for (the rules watcher's, {@link #tryRunUnattended}) is not held to the clock but to the time it was not kept
  * waiting for a core: where the kernel tells (Linux, {@code /proc/thread-self/schedstat}) the time its thread spent
  * runnable in the run queue is left out, so a busy machine slows such a build down but never stops it, while a build
- * that blocks is still stopped after {@code wallLimit} of its own time. A limited build compiles its rules on its own
- * thread ({@link RulesetBuilder#onOneThread}), not on Drools' compiler pool, so that both accounts are the build's
- * whole work. Whatever happens
+ * that blocks is still stopped after {@code wallLimit} of its own time (Drools compiles the rules of a large package
+ * on its compiler pool while the build's thread waits: that wait counts as the build's own time, so at extreme load
+ * the compile phase still eats into the limit, as much as the pool waits for cores). Whatever happens
  * inside the compiler — an error, a stack overflow, a build that never ends — comes back as the errors of an aborted
  * outcome, never as an exception. A stopped build's thread is interrupted and, if it does not end, stopped
  * ({@link Thread#stop()}), so that the next build can start and the overrun holds no memory.
@@ -214,7 +214,7 @@ public final class BuildLimiter {
             RulesetBuilder.Outcome outcome;
             times.started();
             try {
-                outcome = RulesetBuilder.onOneThread(() -> contained(build));
+                outcome = contained(build);
             } finally {
                 times.ended();
                 permit.release();

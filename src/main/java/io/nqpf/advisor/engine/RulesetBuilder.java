@@ -122,31 +122,11 @@ public final class RulesetBuilder {
     private record YamlChecks(CatalogLoader.Result catalog, CitationCheck.Result citations) {
     }
 
-    /** Set while a limited build runs: its rules are compiled on its own thread, see {@link #onOneThread}. */
-    private static final ThreadLocal<Boolean> ONE_THREAD = ThreadLocal.withInitial(() -> false);
-
-    /**
-     * Runs {@code work} with every rule compiled on the calling thread instead of Drools' compiler pool (which takes
-     * a package of more than 10 rules): a limited build's CPU time and the time it waits for a core are then those of
-     * the one thread {@link BuildLimiter} watches, not hidden in the pool's workers while the build's thread waits.
-     */
-    static <T> T onOneThread(java.util.function.Supplier<T> work) {
-        ONE_THREAD.set(true);
-        try {
-            return work.get();
-        } finally {
-            ONE_THREAD.remove();
-        }
-    }
-
     /** Parses and compiles the DRL as the release's module; its errors are in the results. */
     private static Results compileDrl(KieServices kie, ReleaseId release, RuleSources sources) {
         KieModuleModel module = kie.newKieModuleModel();
         // consequences only call the findings global: interpreting them spares a Java compilation per rule
         module.setConfigurationProperty("drools.dialect.default", "mvel");
-        if (ONE_THREAD.get()) {
-            module.setConfigurationProperty("drools.parallelRulesBuildThreshold", "-1");
-        }
         module.newKieBaseModel(KIE_BASE).setDefault(true);
         KieFileSystem files = kie.newKieFileSystem().generateAndWritePomXML(release).writeKModuleXML(module.toXML());
         sources.drl().forEach((file, text) -> files.write(RESOURCES + file, text));
