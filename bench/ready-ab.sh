@@ -6,13 +6,18 @@
 # (starts with unchanged rules, the case the target is about); a first, unmeasured start of each side fills it.
 # On a busy machine wall-clock times of separate starts vary with the load; the CPU at ready varies much less, and
 # the ratio B / A of the medians is the figure to compare. The load average is printed with each pair.
-# Usage: A=dir-of-quarkus-app B=dir-of-quarkus-app [JAVA_OPTS_A=...] [JAVA_OPTS_B=...] [PAIRS=5] bench/ready-ab.sh
+# With THREADS=1 the CPU time of each thread alive at ready is kept too (/proc/<pid>/task/*/stat, by thread name,
+# threads of one name added up: the JIT's compiler threads, "java" for main, …) and the medians per name are printed
+# side by side at the end: where a change took CPU away from the start, or moved it. Threads that ended before ready
+# (the early rules build) count in the process's CPU only.
+# Usage: A=dir-of-quarkus-app B=dir-of-quarkus-app [JAVA_OPTS_A=...] [JAVA_OPTS_B=...] [PAIRS=5] [THREADS=1] bench/ready-ab.sh
 #   e.g. A=/work/base/target/quarkus-app B=target/quarkus-app bench/ready-ab.sh
 #   or   A=target/quarkus-app B=target/quarkus-app JAVA_OPTS_B="... -XX:SharedArchiveFile=app.jsa" bench/ready-ab.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${A:?A=path to a quarkus-app directory}" "${B:?B=path to a quarkus-app directory}"
 PAIRS=${PAIRS:-5}
+THREADS=${THREADS:-0}
 DEFAULT_OPTS="-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+UseSerialGC"
 JAVA_OPTS_A=${JAVA_OPTS_A:-$DEFAULT_OPTS}
 JAVA_OPTS_B=${JAVA_OPTS_B:-$DEFAULT_OPTS}
@@ -20,6 +25,7 @@ JAVA_OPTS_B=${JAVA_OPTS_B:-$DEFAULT_OPTS}
 PORT=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 OUT=${OUT:-target/bench/ready-ab}
 mkdir -p "$OUT/a" "$OUT/b"
+rm -f "$OUT/a/threads.txt" "$OUT/b/threads.txt"
 export ADVISOR_RULES_DIR=${ADVISOR_RULES_DIR:-$PWD/rules}
 TICKS=$(getconf CLK_TCK)
 
@@ -40,9 +46,19 @@ start() {
   done
   t1=$(date +%s.%N)
   ticks=$(awk '{print $14 + $15}' "/proc/$PID/stat")
+  if [ "$THREADS" = 1 ]; then threads >> "$OUT/$1/threads.txt"; fi
   stop
   R=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
   C=$(awk -v t="$ticks" -v hz="$TICKS" 'BEGIN { printf "%.2f", t / hz }')
+}
+# one line per thread name: name (spaces as _, trailing digits of numbered threads dropped) and its CPU seconds at ready
+threads() {
+  for t in /proc/"$PID"/task/*; do
+    # the name is between the first ( and the last ); fields 14 and 15 follow it as fields 12 and 13
+    sed -e 's/^[0-9]* (\(.*\)) \(.*\)$/\1\t\2/' "$t/stat" 2>/dev/null || true
+  done | awk -F'\t' -v hz="$TICKS" '{ split($2, f, " "); n = $1; gsub(/[0-9]+$/, "", n); gsub(/ /, "_", n);
+      cpu[n] += (f[12] + f[13]) / hz } END { for (n in cpu) printf "%s %.2f\n", n, cpu[n] }'
+  echo "--"
 }
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
@@ -61,3 +77,11 @@ done
 mar=$(echo "$AR" | median) mac=$(echo "$AC" | median) mbr=$(echo "$BR" | median) mbc=$(echo "$BC" | median)
 echo "median  A ready $mar s, cpu $mac s;  B ready $mbr s, cpu $mbc s"
 awk -v a="$mar" -v b="$mbr" -v c="$mac" -v d="$mbc" 'BEGIN { printf "B / A: ready %.2f, cpu at ready %.2f\n", b / a, d / c }'
+if [ "$THREADS" = 1 ]; then
+  # the measured starts only (the first, unmeasured start of each side is the first block)
+  per() { awk 'BEGIN { RS = "--\n" } NR > 1' "$OUT/$1/threads.txt" | awk 'NF == 2' | sort -k1,1 -k2,2n |
+    awk 'function out() { printf "%s %.2f\n", n, (k % 2) ? v[(k + 1) / 2] : (v[k / 2] + v[k / 2 + 1]) / 2 }
+         { if ($1 != n) { if (n != "") out(); n = $1; k = 0 } v[++k] = $2 } END { if (n != "") out() }'; }
+  echo "CPU s at ready per thread name (median of the measured starts; a name missing on one side: 0)"
+  join -a1 -a2 -e 0 -o 0,1.2,2.2 <(per a) <(per b) | sort -k2,2nr | awk '$2 + $3 >= 0.05 { printf "  %-24s A %6.2f  B %6.2f\n", $1, $2, $3 }'
+fi

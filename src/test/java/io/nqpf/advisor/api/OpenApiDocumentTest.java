@@ -3,11 +3,15 @@ package io.nqpf.advisor.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.nqpf.advisor.support.Contract;
+import io.quarkus.arc.Arc;
+import io.quarkus.smallrye.openapi.runtime.DeferredOpenApiDocumentService;
+import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,24 @@ class OpenApiDocumentTest {
         JsonNode actual = YAML.readTree(served);
         assertEquals(expected, actual, "openapi/openapi.yaml differs from /q/openapi; if the change is intended run "
                 + "./mvnw verify -Dopenapi.update=true and commit the document");
+    }
+
+    @Test
+    void theJsonDocumentIsTheSameDocument() throws Exception {
+        String served = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("application/json")).extract().asString();
+        assertEquals(YAML.readTree(Files.readString(Contract.DOCUMENT)), new ObjectMapper().readTree(served));
+    }
+
+    /**
+     * The service that serves the document is the one that prepares it after the start (issue 20); in tests Quarkus'
+     * class loaders keep it from taking over the preparation, so that the packaged service's test checks that part
+     * ({@code PackagedOpenApiIT}), and this one that it serves the document as it is.
+     */
+    @Test
+    void theServiceInUseIsTheOneThatPreparesTheDocumentAfterTheStart() {
+        assertInstanceOf(DeferredOpenApiDocumentService.class,
+                Arc.container().select(OpenApiDocumentService.class).get());
     }
 
     @Test
