@@ -36,6 +36,11 @@ public final class PreRendered<T> extends AbstractList<T> implements RandomAcces
 
     private final List<T> items;
     private final Map<Rendering, SerializedString> json = new ConcurrentHashMap<>();
+    /**
+     * The rendering last written and the writer settings it was found for: the service's one writer finds it by three
+     * identity comparisons, without making and hashing a {@link Rendering} key on every call.
+     */
+    private volatile Last last;
 
     PreRendered(List<T> items) {
         this.items = List.copyOf(items);
@@ -54,6 +59,10 @@ public final class PreRendered<T> extends AbstractList<T> implements RandomAcces
     /** How many renderings are kept (one per writer configuration that wrote the list). */
     int renderings() {
         return json.size();
+    }
+
+    /** A rendering with the settings of the writer that last used it (a configuration fixes inclusion and features). */
+    private record Last(Object config, int generatorFeatures, Object escapes, SerializedString json) {
     }
 
     /** What a rendering depends on besides the items. */
@@ -75,6 +84,12 @@ public final class PreRendered<T> extends AbstractList<T> implements RandomAcces
                 plain(value.items, gen, provider);
                 return;
             }
+            Last last = value.last;
+            if (last != null && last.config() == provider.getConfig() && last.generatorFeatures() == gen.getFeatureMask()
+                    && last.escapes() == gen.getCharacterEscapes()) {
+                gen.writeRawValue(last.json());
+                return;
+            }
             Class<?> element = value.items.get(0).getClass();
             Rendering key = new Rendering(element, provider.getConfig().getDefaultPropertyInclusion(element),
                     provider.getConfig().getSerializationFeatures(), gen.getFeatureMask(), gen.getCharacterEscapes());
@@ -84,6 +99,9 @@ public final class PreRendered<T> extends AbstractList<T> implements RandomAcces
                 if (value.json.size() < MAX_RENDERINGS) {
                     value.json.putIfAbsent(key, rendered);
                 }
+            }
+            if (value.json.get(key) == rendered) {
+                value.last = new Last(provider.getConfig(), gen.getFeatureMask(), gen.getCharacterEscapes(), rendered);
             }
             gen.writeRawValue(rendered);
         }

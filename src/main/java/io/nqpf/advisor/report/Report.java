@@ -69,14 +69,15 @@ public record Report(
             + "would be; PRESUMED when it rests on missing values (decidedBy lists them). Absent for an undetermined stage";
 
     @Schema(name = "IndicatorRef", description = "A profile indicator with its label in the report's language")
-    public record IndicatorRef(@Schema(example = "economy.resourceIndustrySharePct") String indicator, String label) {
+    public record IndicatorRef(@Schema(example = "economy.resourceIndustrySharePct") String indicator,
+            @CatalogText String label) {
     }
 
     @Schema(name = "CityIndustryStage", description = "Stage of city industry (003, 城市产业进化): scale expansion, "
             + "efficiency, or an integrated ecosystem driven by innovation")
     public record CityIndustryStageView(
             @Schema(enumeration = {"SCALE_EXPANSION", "EFFICIENCY", "ECOSYSTEM_INNOVATION", "UNDETERMINED"}) String stage,
-            @Schema(description = "The stage's name; absent when undetermined") String title,
+            @Schema(description = "The stage's name; absent when undetermined") @CatalogText String title,
             String rationale,
             List<EvidenceView> evidence,
             @Schema(description = "Passages of 003 the stage rests on") List<SourceView> sources,
@@ -89,11 +90,11 @@ public record Report(
     @Schema(name = "Evidence", description = "An indicator of the region past (or, in the watchlist, near) a threshold")
     public record EvidenceView(
             @Schema(description = "JSON path of the field in the request profile", example = "economy.resourceIndustrySharePct") String indicator,
-            String label,
+            @CatalogText String label,
             @Schema(description = "The region's value: number, boolean or category") Object value,
             @Schema(description = "The threshold: number, boolean or category") Object threshold,
             @Schema(enumeration = {"<", ">", "<=", ">=", "==", "!="}) String comparison,
-            @Schema(description = "Where the threshold comes from") String reference,
+            @Schema(description = "Where the threshold comes from") @CatalogText String reference,
             @Schema(description = "Watchlist only: distance to the threshold in the indicator's own units") Double gap,
             @Schema(description = "The year the value describes: its asOf year in the profile, else the profile's "
                     + "year", example = "2020") Integer valueYear,
@@ -132,8 +133,8 @@ public record Report(
     @Schema(name = "Bottleneck")
     public record BottleneckView(
             @Schema(example = "B-IND-PATH-LOCK") String id,
-            String title,
-            String description,
+            @CatalogText String title,
+            @CatalogText String description,
             @Schema(minimum = "0", maximum = "1") double severity,
             @Schema(enumeration = {"HIGH", "MEDIUM", "LOW"}) String level,
             List<EvidenceView> evidence,
@@ -165,7 +166,7 @@ public record Report(
     }
 
     @Schema(name = "ScoreFactor")
-    public record ScoreFactorView(String factor, String key, double points,
+    public record ScoreFactorView(@CatalogText String factor, String key, double points,
             @Schema(enumeration = {"NEED", "BREADTH", "OPPORTUNITY", "FIT", "STAGE", "PREREQUISITE", "BOUNDS"}) String kind,
             @Schema(description = "For an adjustment a rule made (FIT, STAGE, PREREQUISITE): " + CERTAINTY,
                     enumeration = {"CERTAIN", "PRESUMED"}) String certainty,
@@ -177,8 +178,8 @@ public record Report(
     public record RecommendationView(
             int rank,
             @Schema(example = "C-S3-STAGE1") String id,
-            String title,
-            String summary,
+            @CatalogText String title,
+            @CatalogText String summary,
             List<String> actions,
             @Schema(minimum = "0", maximum = "100") double score,
             @Schema(description = "Points sum to score") List<ScoreFactorView> scoreBreakdown,
@@ -189,11 +190,11 @@ public record Report(
     }
 
     @Schema(name = "WatchItem")
-    public record WatchItem(String id, String title, List<EvidenceView> evidence, List<String> rules) {
+    public record WatchItem(String id, @CatalogText String title, List<EvidenceView> evidence, List<String> rules) {
     }
 
     @Schema(name = "DataGap")
-    public record DataGapView(String indicator, String label, List<String> neededBy,
+    public record DataGapView(String indicator, @CatalogText String label, List<String> neededBy,
             @Schema(description = "Bottleneck ids or stages the indicator could reveal") List<String> couldReveal,
             @Schema(description = "1 for the gap of most leverage") int rank,
             @Schema(description = "How much the indicator alone could change the answer: the least severity of each "
@@ -217,7 +218,7 @@ public record Report(
     @Schema(name = "Peer", description = "The region's value among all prefecture-level units of one census, "
             + "compared like with like: a value of a census year among that census; a value of another year is not "
             + "ranked (comparable false) and the sentence says why")
-    public record PeerView(@Schema(example = "talent.populationChangePct") String indicator, String label,
+    public record PeerView(@Schema(example = "talent.populationChangePct") String indicator, @CatalogText String label,
             @Schema(description = "The profile's value") Object value,
             @Schema(description = "The year the value describes (asOf, else the profile's year)", example = "2020")
             int valueYear,
@@ -234,7 +235,8 @@ public record Report(
     }
 
     @Schema(name = "NextIndicator", description = "An indicator worth collecting next, and why")
-    public record NextIndicator(@Schema(example = "talent.tertiaryEducatedSharePct") String indicator, String label,
+    public record NextIndicator(@Schema(example = "talent.tertiaryEducatedSharePct") String indicator,
+            @CatalogText String label,
             @Schema(description = "One sentence in the report's language") String reason,
             @Schema(description = "The other missing values the finding the reason names still needs besides this one, "
                     + "fewest first; empty when this value alone settles it") List<String> alsoNeeded) {

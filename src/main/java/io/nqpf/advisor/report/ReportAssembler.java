@@ -42,6 +42,7 @@ public final class ReportAssembler {
     public static Report assemble(RegionProfile profile, Evaluation ev, Language lang, boolean explain, int limit) {
         Catalog catalog = ev.ruleset().catalog();
         Wording words = new Wording(ev.ruleset(), lang);
+        CatalogString.use(ev.ruleset());
         Map<String, Bottleneck> found = ev.findings().bottlenecks();
 
         List<Report.BottleneckView> bottlenecks = new ArrayList<>();

@@ -2,12 +2,8 @@ package io.nqpf.advisor.api.security;
 
 import io.nqpf.advisor.profile.Text;
 import io.nqpf.advisor.service.PayloadTooLargeException;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.ext.Provider;
-import jakarta.ws.rs.ext.ReaderInterceptor;
-import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,22 +12,23 @@ import java.io.InputStream;
  * Enforces each endpoint's body limit while the body streams in: a body sent without a length (chunked) is read only
  * up to its endpoint's limit, and one byte more is answered 413 at once, so a single profile never costs more than
  * 256 KiB of memory whatever the client sends. (A body that announces its length is refused by {@link RequestGate}
- * before a byte is read.)
+ * before a byte is read, and cannot be longer than it announces.)
+ *
+ * <p>Applied by {@link HttpEdge}'s request filter to operations that take a body, before the body is read; not a
+ * JAX-RS {@code ReaderInterceptor}, whose presence alone made Quarkus REST read the resource method's parameter
+ * annotations on every request (3% of a full report's worker time, docs/performance.md).
  */
-@Provider
-public class BoundedBodies implements ReaderInterceptor {
+final class BoundedBodies {
 
-    @Inject
-    CurrentVertxRequest current;
+    private BoundedBodies() {
+    }
 
-    @Override
-    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        RoutingContext rc = current.getCurrent();
-        Long limit = rc == null ? null : rc.get(RequestGate.LIMIT);
-        if (limit != null) {
-            context.setInputStream(new Bounded(context.getInputStream(), limit));
+    /** The request's body, if it comes without a length, read through its endpoint's limit. */
+    static void bound(ContainerRequestContext request, RoutingContext rc) {
+        Long limit = rc.get(RequestGate.LIMIT);
+        if (limit != null && !rc.request().headers().contains("Content-Length")) {
+            request.setEntityStream(new Bounded(request.getEntityStream(), limit));
         }
-        return context.proceed();
     }
 
     /** Refuses the read that would pass the limit. */

@@ -76,13 +76,20 @@ public class HttpEdge {
 
     /**
      * Marks a request whose operation takes no body, so that the request timeout does not answer it while the
-     * operation runs: the service is not waiting for its body (a request filter runs before any body is read).
+     * operation runs: the service is not waiting for its body (a request filter runs before any body is read). The
+     * body of one that takes a body is read within its endpoint's limit ({@link BoundedBodies}).
      */
     @org.jboss.resteasy.reactive.server.ServerRequestFilter
-    public void markBodyUnused(jakarta.ws.rs.container.ResourceInfo resource, RoutingContext rc) {
+    public void markBodyUnused(jakarta.ws.rs.container.ResourceInfo resource, RoutingContext rc,
+            jakarta.ws.rs.container.ContainerRequestContext request) {
         java.lang.reflect.Method method = resource.getResourceMethod();
-        if (method != null && !takesBody.computeIfAbsent(method, HttpEdge::hasEntityParameter)) {
+        if (method == null) {
+            return;
+        }
+        if (!takesBody.computeIfAbsent(method, HttpEdge::hasEntityParameter)) {
             rc.put(BODY_UNUSED, Boolean.TRUE);
+        } else {
+            BoundedBodies.bound(request, rc);
         }
     }
 
