@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,8 +23,25 @@ import org.junit.jupiter.api.io.TempDir;
 class RunawayVerdictTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(10);
+    /** The bundled rules with {@link Rules#LOOP} added, built once for both tests. */
+    private static Ruleset looping;
     @TempDir
     Path verdicts;
+
+    private static synchronized Ruleset looping() {
+        if (looping == null) {
+            RulesetBuilder.Outcome loop = RulesetBuilder.build(RuleSources.read(Rules.DIR).with(Map.of("loop.drl", Rules.LOOP)),
+                    Rules.SOURCE_TEXTS);
+            assertTrue(loop.ok(), String.valueOf(loop.errors()));
+            looping = loop.ruleset();
+        }
+        return looping;
+    }
+
+    @AfterAll
+    static void forgetLooping() {
+        looping = null;
+    }
 
     private long remembered() throws Exception {
         try (Stream<Path> files = Files.list(verdicts)) {
@@ -39,29 +57,25 @@ class RunawayVerdictTest {
         assertEquals(List.of(), probe.probe(Rules.bundled(), Rules.DIR));
         assertEquals(1, remembered());
 
-        RulesetBuilder.Outcome loop = RulesetBuilder.build(RuleSources.read(Rules.DIR).with(Map.of("loop.drl", Rules.LOOP)),
-                Rules.SOURCE_TEXTS);
-        assertTrue(loop.ok(), String.valueOf(loop.errors()));
-        List<RuleError> refused = probe.probe(loop.ruleset(), Rules.DIR);
+        List<RuleError> refused = probe.probe(looping(), Rules.DIR);
         assertFalse(refused.isEmpty(), "the looping rules were not caught");
         assertEquals(1, remembered(), "a refusal was remembered");
         // caught again on the next try: nothing spares a ruleset that ran away
-        assertEquals(refused, probe.probe(loop.ruleset(), Rules.DIR));
+        assertEquals(refused, probe.probe(looping(), Rules.DIR));
     }
 
     @Test
     void aRememberedVerdictSparesTheRunAndIsKeyedByTheRulesTheScenariosAndTheLimit() throws Exception {
         Ruleset bundled = Rules.bundled();
-        RulesetBuilder.Outcome loop = RulesetBuilder.build(RuleSources.read(Rules.DIR).with(Map.of("loop.drl", Rules.LOOP)),
-                Rules.SOURCE_TEXTS);
+        Ruleset loop = looping();
         List<ScenarioRunner.Case> cases = ScenarioRunner.load(Rules.DIR).cases();
-        String key = RunawayProbe.key(loop.ruleset(), cases, LIMIT);
+        String key = RunawayProbe.key(loop, cases, LIMIT);
         assertFalse(key.equals(RunawayProbe.key(bundled, cases, LIMIT)), "other rules, same key");
-        assertFalse(key.equals(RunawayProbe.key(loop.ruleset(), cases.subList(1, cases.size()), LIMIT)),
+        assertFalse(key.equals(RunawayProbe.key(loop, cases.subList(1, cases.size()), LIMIT)),
                 "other scenarios, same key");
-        assertFalse(key.equals(RunawayProbe.key(loop.ruleset(), cases, LIMIT.plusSeconds(1))), "another limit, same key");
+        assertFalse(key.equals(RunawayProbe.key(loop, cases, LIMIT.plusSeconds(1))), "another limit, same key");
         // a verdict on record for exactly these rules and scenarios is taken as it is: the scenarios do not run
         Files.writeString(verdicts.resolve(key), "clean\n");
-        assertEquals(List.of(), new RunawayProbe(LIMIT, verdicts).probe(loop.ruleset(), Rules.DIR));
+        assertEquals(List.of(), new RunawayProbe(LIMIT, verdicts).probe(loop, Rules.DIR));
     }
 }
