@@ -6,6 +6,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.flyway.FlywayDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
@@ -67,7 +68,14 @@ public class Store {
 
     void start(@Observes StartupEvent event) {
         LOG.infof("Assessments are kept in the %s database", kind);
-        // on a thread of its own: a database that does not answer must not hold the start
+    }
+
+    /**
+     * Once the service listens: on a thread of its own, so that a database that does not answer holds nothing, and
+     * after the start, so that opening the database and Flyway's migration do not compete with it for the CPU (issue
+     * 20, start-up); a save that comes first migrates.
+     */
+    void reach(@Observes HttpServerStart event) {
         Thread thread = new Thread(this::probe, "store-start");
         thread.setDaemon(true);
         thread.start();

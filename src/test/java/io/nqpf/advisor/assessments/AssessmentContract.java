@@ -58,6 +58,8 @@ public abstract class AssessmentContract {
     @Test
     void theStoreIsTheExpectedDatabaseAndReadinessNamesIt() {
         assertEquals(expectedKind(), store.kind());
+        // the store is reached once the service listens, on a thread of its own (Store.reach), without a save
+        await("the store reached after the start").atMost(Duration.ofMinutes(2)).until(() -> store.down() == null);
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'assessment-store' }.data.kind", equalTo(expectedKind()))
                 .body("checks.find { it.name == 'assessment-store' }.data.store", equalTo("UP"));

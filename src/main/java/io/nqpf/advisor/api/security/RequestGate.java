@@ -30,6 +30,9 @@ public class RequestGate {
     static final String LIMIT = "advisor.body-limit";
 
     private static final Logger LOG = Logger.getLogger(RequestGate.class);
+    /** The evaluations, whose bodies (a profile or two, with their length) are read before the operation starts. */
+    private static final java.util.Set<String> EARLY = java.util.Set.of("/api/v1/recommendations",
+            "/api/v1/recommendations/summary", "/api/v1/recommendations/compare");
     private static final long RETRY_AFTER_SECONDS = 1;
 
     private final Admission admission;
@@ -116,7 +119,30 @@ public class RequestGate {
             rc.vertx().cancelTimer(watchdog);
             ticket.release();
         });
+        if (declared > 0 && EARLY.contains(path) && request.method() == HttpMethod.POST && !request.isEnded()
+                && !request.headers().contains("Expect")) {
+            readFirst(rc);
+            return;
+        }
         rc.next();
+    }
+
+    /**
+     * Reads a profile-sized body of a length already checked on the event loop as it arrives, then goes on: Quarkus
+     * REST hands the body to the operation from memory. Otherwise the worker thread reads it through a blocking stream
+     * that asks the event loop for each piece and waits to be woken: several hand-offs between the two threads per
+     * request, which cost more CPU than the bytes (issue 20, docs/performance.md).
+     */
+    private static void readFirst(RoutingContext rc) {
+        rc.request().body().onComplete(body -> {
+            if (body.succeeded()) {
+                rc.setBody(body.result());
+                rc.next();
+            } else if (!rc.response().ended()) {
+                rc.fail(body.cause());
+            }
+        });
+        rc.request().resume();
     }
 
     /**
