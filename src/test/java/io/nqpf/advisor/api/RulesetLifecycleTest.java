@@ -205,8 +205,9 @@ class RulesetLifecycleTest {
                     var response = given().contentType(ContentType.JSON).body(coal).post("/api/v1/recommendations")
                             .then().extract();
                     assertEquals(200, response.statusCode());
-                    versions.add(response.path("ruleset.version"));
-                    answeredBy.add(response.path("ruleset.version"));
+                    String version = response.path("ruleset.version");
+                    versions.add(version);
+                    answeredBy.add(version);
                 }
                 return versions;
             }));
