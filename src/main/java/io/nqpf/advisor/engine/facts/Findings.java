@@ -91,7 +91,7 @@ public final class Findings {
                     f.stage = new SmartSpecialization(found, h.rule(), h.evidence());
                 }
             } else {
-                f.bottlenecks.computeIfAbsent(h.target(), Bottleneck::new).addFinding(h.rule(), h.evidence());
+                f.bottlenecks.computeIfAbsent(h.target(), Bottleneck::new).record(h.rule(), h.evidence());
             }
         }
         for (Hit h : cityHits) {
@@ -115,12 +115,17 @@ public final class Findings {
     }
 
     private static Stage stageNamed(String target) {
+        return STAGES.get(target);
+    }
+
+    private static final Map<String, Stage> STAGES;
+
+    static {
+        Map<String, Stage> stages = new java.util.HashMap<>();
         for (Stage s : Stage.values()) {
-            if (s.name().equals(target)) {
-                return s;
-            }
+            stages.put(s.name(), s);
         }
-        return null;
+        STAGES = Map.copyOf(stages);
     }
 
     private Findings(boolean bounded, Stage settled) {
