@@ -162,11 +162,9 @@ public record Certainty(Map<String, List<String>> presumed, CityIndustryStage.Ph
     }
 
     static boolean isStage(String target) {
-        for (Stage s : Stage.values()) {
-            if (s.name().equals(target)) {
-                return true;
-            }
-        }
-        return false;
+        return target != null && STAGES.contains(target);
     }
+
+    private static final Set<String> STAGES =
+            java.util.Arrays.stream(Stage.values()).map(Stage::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
 }

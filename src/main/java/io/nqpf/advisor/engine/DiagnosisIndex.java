@@ -74,11 +74,52 @@ final class DiagnosisIndex {
     private final Set<String> regionRuleUnknown;
     private final Set<String> regionRules;
     private final Map<List<Object>, Set<String>> regionHolds = new ConcurrentHashMap<>();
+    /**
+     * Each threshold id the rules name, to a slot: a pass finds each id's first inserted evidence (and Unknown fact)
+     * once, by slot, instead of searching the inserted facts per pattern.
+     */
+    private final Map<String, Integer> slots;
+    /** Per rule (in {@link #rules}' order): the slot of each evidence pattern naming one id, -1 at the one naming several. */
+    private final int[][] single;
+    /** Per rule: the pattern naming several ids (-1: none) and, for it, which slots it names. */
+    private final int[] several;
+    private final boolean[][] severalSlots;
+    /** Per rule: the slot of each Unknown pattern. */
+    private final int[][] unknownSlots;
 
     private DiagnosisIndex(boolean applies, String why, List<Rule> rules) {
         this.applies = applies;
         this.why = why;
         this.rules = rules;
+        Map<String, Integer> slotOf = new java.util.HashMap<>();
+        for (Rule r : rules) {
+            r.evidence().forEach(ids -> ids.forEach(id -> slotOf.putIfAbsent(id, slotOf.size())));
+            r.unknown().forEach(id -> slotOf.putIfAbsent(id, slotOf.size()));
+        }
+        this.slots = Map.copyOf(slotOf);
+        this.single = new int[rules.size()][];
+        this.several = new int[rules.size()];
+        this.severalSlots = new boolean[rules.size()][];
+        this.unknownSlots = new int[rules.size()][];
+        for (int r = 0; r < rules.size(); r++) {
+            Rule rule = rules.get(r);
+            single[r] = new int[rule.evidence().size()];
+            several[r] = -1;
+            for (int i = 0; i < single[r].length; i++) {
+                Set<String> ids = rule.evidence().get(i);
+                if (ids.size() > 1) {
+                    single[r][i] = -1;
+                    several[r] = i;
+                    severalSlots[r] = new boolean[slotOf.size()];
+                    for (String id : ids) {
+                        severalSlots[r][slotOf.get(id)] = true;
+                    }
+                } else {
+                    single[r][i] = slotOf.get(ids.iterator().next());
+                }
+            }
+            unknownSlots[r] = rule.unknown().stream().mapToInt(slotOf::get).toArray();
+        }
         Set<String> ids = new LinkedHashSet<>();
         Set<String> unknown = new LinkedHashSet<>();
         Set<String> names = new HashSet<>();
@@ -135,11 +176,20 @@ final class DiagnosisIndex {
             Function<Region, Collection<String>> probe) {
         List<Findings.Hit> hits = new ArrayList<>();
         for (Match m : matches(region, inserted, null, probe)) {
-            if (!whatIf || m.evidence().stream().anyMatch(e -> e.basis() != Evidence.Basis.OBSERVED)) {
+            if (!whatIf || restsOnUnobserved(m.evidence())) {
                 hits.add(new Findings.Hit(m.rule(), m.target(), m.evidence()));
             }
         }
         return hits;
+    }
+
+    private static boolean restsOnUnobserved(List<Evidence> evidence) {
+        for (Evidence e : evidence) {
+            if (e.basis() != Evidence.Basis.OBSERVED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -149,60 +199,74 @@ final class DiagnosisIndex {
     List<Match> matches(Region region, List<Evidence> inserted, List<Unknown> unknown,
             Function<Region, Collection<String>> probe) {
         Set<String> holds = regionRules.isEmpty() ? Set.of() : holds(region, probe);
+        // the first inserted evidence (and Unknown fact) of each id the rules name, and each inserted evidence's slot
+        Evidence[] first = new Evidence[slots.size()];
+        int[] slotAt = new int[inserted.size()];
+        for (int i = 0; i < slotAt.length; i++) {
+            Evidence e = inserted.get(i);
+            Integer slot = slots.get(e.getId());
+            slotAt[i] = slot == null ? -1 : slot;
+            if (slot != null && first[slot] == null) {
+                first[slot] = e;
+            }
+        }
+        Unknown[] firstUnknown = null;
+        if (unknown != null) {
+            firstUnknown = new Unknown[slots.size()];
+            for (Unknown u : unknown) {
+                Integer slot = slots.get(u.getId());
+                if (slot != null && firstUnknown[slot] == null) {
+                    firstUnknown[slot] = u;
+                }
+            }
+        }
         List<Match> matches = new ArrayList<>();
-        for (Rule rule : rules) {
+        for (int r = 0; r < rules.size(); r++) {
+            Rule rule = rules.get(r);
             if ((rule.readsUnknown() && unknown == null) || (rule.readsRegion() && !holds.contains(rule.name()))) {
                 continue;
             }
-            List<Unknown> presumed = new ArrayList<>(rule.unknown().size());
-            for (String id : rule.unknown()) {
-                unknown.stream().filter(u -> u.getId().equals(id)).findFirst().ifPresent(presumed::add);
-            }
-            if (presumed.size() < rule.unknown().size()) {
-                continue;
-            }
-            List<Evidence> tuple = new ArrayList<>(rule.evidence().size());
-            // at most one pattern names several ids, and the others one each: the matches are that pattern's evidence
-            // in the order it was inserted, each with the single evidence of every other pattern
-            int several = -1;
-            boolean complete = true;
-            for (int i = 0; i < rule.evidence().size() && complete; i++) {
-                Set<String> ids = rule.evidence().get(i);
-                if (ids.size() > 1) {
-                    several = i;
-                    tuple.add(null);
+            List<Unknown> presumed = List.of();
+            if (unknownSlots[r].length > 0) {
+                Unknown[] found = new Unknown[unknownSlots[r].length];
+                boolean all = true;
+                for (int i = 0; i < found.length && all; i++) {
+                    found[i] = firstUnknown[unknownSlots[r][i]];
+                    all = found[i] != null;
+                }
+                if (!all) {
                     continue;
                 }
-                Evidence e = find(inserted, ids.iterator().next());
-                complete = e != null;
-                tuple.add(e);
+                presumed = List.of(found);
+            }
+            // at most one pattern names several ids, and the others one each: the matches are that pattern's evidence
+            // in the order it was inserted, each with the single evidence of every other pattern
+            int[] one = single[r];
+            Evidence[] tuple = new Evidence[one.length];
+            boolean complete = true;
+            for (int i = 0; i < one.length && complete; i++) {
+                if (one[i] >= 0) {
+                    tuple[i] = first[one[i]];
+                    complete = tuple[i] != null;
+                }
             }
             if (!complete) {
                 continue;
             }
-            if (several < 0) {
-                matches.add(new Match(rule.name(), rule.target(), List.copyOf(tuple), List.copyOf(presumed)));
+            int at = several[r];
+            if (at < 0) {
+                matches.add(new Match(rule.name(), rule.target(), List.of(tuple), presumed));
                 continue;
             }
-            Set<String> ids = rule.evidence().get(several);
-            for (Evidence e : inserted) {
-                if (ids.contains(e.getId())) {
-                    List<Evidence> one = new ArrayList<>(tuple);
-                    one.set(several, e);
-                    matches.add(new Match(rule.name(), rule.target(), List.copyOf(one), List.copyOf(presumed)));
+            boolean[] named = severalSlots[r];
+            for (int i = 0; i < slotAt.length; i++) {
+                if (slotAt[i] >= 0 && named[slotAt[i]]) {
+                    tuple[at] = inserted.get(i);
+                    matches.add(new Match(rule.name(), rule.target(), List.of(tuple), presumed));
                 }
             }
         }
         return matches;
-    }
-
-    private static Evidence find(List<Evidence> inserted, String id) {
-        for (Evidence e : inserted) {
-            if (e.getId().equals(id)) {
-                return e;
-            }
-        }
-        return null;
     }
 
     private Set<String> holds(Region region, Function<Region, Collection<String>> probe) {

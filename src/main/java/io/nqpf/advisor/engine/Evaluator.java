@@ -107,10 +107,18 @@ public final class Evaluator {
         Map<String, Evaluation.Watch> watchlist = new LinkedHashMap<>();
         Map<String, Evaluation.DataGap> gaps = new LinkedHashMap<>();
         TreeSet<String> stageMissing = new TreeSet<>();
+        java.util.Set<String> presumed = null;
         for (Findings.Hit hit : possible) {
             boolean stageHit = isStage(hit.target());
-            List<Evidence> near = hit.evidence().stream().filter(e -> e.basis() == Evidence.Basis.NEAR).toList();
-            List<Evidence> absent = hit.evidence().stream().filter(e -> e.basis() == Evidence.Basis.MISSING).toList();
+            List<Evidence> near = new ArrayList<>(2);
+            List<Evidence> absent = new ArrayList<>(2);
+            for (Evidence e : hit.evidence()) {
+                if (e.basis() == Evidence.Basis.NEAR) {
+                    near.add(e);
+                } else if (e.basis() == Evidence.Basis.MISSING) {
+                    absent.add(e);
+                }
+            }
             if (!absent.isEmpty() && near.isEmpty()) {
                 for (Evidence e : absent) {
                     Evaluation.DataGap gap = gaps.computeIfAbsent(e.getIndicator(),
@@ -119,8 +127,17 @@ public final class Evaluator {
                     if (!gap.hits().contains(hit)) {
                         gap.hits().add(hit);
                     }
-                    boolean alreadyKnown = stageHit ? real.stage() != null
-                            : real.bottlenecks().containsKey(hit.target()) && !presumedIds(real, settling).contains(hit.target());
+                    boolean alreadyKnown;
+                    if (stageHit) {
+                        alreadyKnown = real.stage() != null;
+                    } else if (!real.bottlenecks().containsKey(hit.target())) {
+                        alreadyKnown = false;
+                    } else {
+                        if (presumed == null) {
+                            presumed = presumedIds(real, settling);
+                        }
+                        alreadyKnown = !presumed.contains(hit.target());
+                    }
                     if (!alreadyKnown) {
                         gap.couldReveal().add(hit.target());
                     }
@@ -134,7 +151,7 @@ public final class Evaluator {
                         k -> new Evaluation.Watch(new ArrayList<>(), new LinkedHashSet<>()));
                 watch.rules().add(hit.rule());
                 for (Evidence e : near) {
-                    if (watch.evidence().stream().noneMatch(x -> x.getId().equals(e.getId()))) {
+                    if (!containsId(watch.evidence(), e.getId())) {
                         watch.evidence().add(e);
                     }
                 }
@@ -166,14 +183,13 @@ public final class Evaluator {
             Map<String, String> missingIds, Map<String, Boolean> signals) {
         Map<String, Object> values = ProfileIndicators.values(profile);
         int profileYear = profile.year();
-        Map<Integer, Map<String, ThresholdDef>> otherYears = new HashMap<>();
+        Tables tables = Tables.of(ruleset);
         for (ThresholdDef profileThreshold : ruleset.catalog().thresholdsFor(profileYear)) {
             int year = ValueYears.of(profile, profileThreshold.indicator());
             // a value of another year is judged by the threshold of its own year; none applies when the national
             // series has no figure that early
             ThresholdDef t = year == profileYear ? profileThreshold
-                    : otherYears.computeIfAbsent(year, y -> byId(ruleset.catalog().thresholdsFor(y)))
-                            .get(profileThreshold.id());
+                    : tables.thresholdsOf(ruleset, year).get(profileThreshold.id());
             if (t == null) {
                 continue;
             }
@@ -183,7 +199,7 @@ public final class Evaluator {
                 missing.add(e);
                 unknown.add(new Unknown(t));
                 missingIds.put(t.id(), t.indicator());
-                if (Stage.SIGNALS.contains(t.id())) {
+                if (SIGNALS.contains(t.id())) {
                     signals.put(t.indicator(), null);
                 }
                 if (whatIf) {
@@ -191,10 +207,10 @@ public final class Evaluator {
                 }
                 continue;
             }
-            if (Stage.SIGNALS.contains(t.id())) {
-                signals.put(t.indicator(), t.excess(value).isPresent());
-            }
             OptionalDouble excess = t.excess(value);
+            if (SIGNALS.contains(t.id())) {
+                signals.put(t.indicator(), excess.isPresent());
+            }
             if (excess.isPresent()) {
                 observed.add(new Evidence(t, value, excess.getAsDouble(), Evidence.Basis.OBSERVED, 0, year));
             } else if (whatIf) {
@@ -236,8 +252,7 @@ public final class Evaluator {
     /** The stage rules on the evidence of the thresholds they name, looked up (run the first time: stage rules only). */
     private static RulesetStageIndex.Tried stagePart(Ruleset ruleset, Region region, List<Evidence> inserted,
             RulesetStageIndex.Mode mode) {
-        java.util.Set<String> stageThresholds = stageThresholds(ruleset);
-        List<Evidence> stageInserted = inserted.stream().filter(e -> stageThresholds.contains(e.getId())).toList();
+        List<Evidence> stageInserted = Tables.of(ruleset).stageOnly(inserted);
         return ruleset.stageIndex().tryOn(mode, stageInserted,
                 () -> run(ruleset, region, stageInserted, List.of(), new Findings(), null, match -> {
                     RuleInfo info = ruleset.rulesByName().get(match.getRule().getName());
@@ -270,10 +285,66 @@ public final class Evaluator {
         return fired;
     }
 
-    private static java.util.Set<String> stageThresholds(Ruleset ruleset) {
-        java.util.Set<String> stageThresholds = new java.util.HashSet<>();
-        ruleset.rules().stream().filter(r -> "STAGE".equals(r.kind())).forEach(r -> stageThresholds.addAll(r.ids()));
-        return stageThresholds;
+    /**
+     * What the evaluation reads of a ruleset alone, made once per ruleset (kept in its {@link Ruleset#derived()}): the
+     * threshold ids stage rules name and the thresholds of each year by id.
+     */
+    private static final class Tables {
+        private final java.util.Set<String> stageThresholds;
+        /** Bounded by the catalog's years (a year it does not resolve is resolved per request, as before). */
+        private final Map<Integer, Map<String, ThresholdDef>> byYear = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private Tables(Ruleset ruleset) {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (RuleInfo r : ruleset.rules()) {
+                if ("STAGE".equals(r.kind())) {
+                    ids.addAll(r.ids());
+                }
+            }
+            this.stageThresholds = ids;
+        }
+
+        static Tables of(Ruleset ruleset) {
+            return ruleset.derived().get(Tables.class, () -> new Tables(ruleset));
+        }
+
+        boolean stage(String thresholdId) {
+            return stageThresholds.contains(thresholdId);
+        }
+
+        /** The evidence of the thresholds stage rules name, in order. */
+        List<Evidence> stageOnly(List<Evidence> evidence) {
+            List<Evidence> stage = new ArrayList<>(evidence.size());
+            for (Evidence e : evidence) {
+                if (stageThresholds.contains(e.getId())) {
+                    stage.add(e);
+                }
+            }
+            return Collections.unmodifiableList(stage);
+        }
+
+        /** The thresholds as they apply to values of {@code year}, by id. */
+        Map<String, ThresholdDef> thresholdsOf(Ruleset ruleset, int year) {
+            Map<String, ThresholdDef> byId = byYear.get(year);
+            if (byId == null) {
+                byId = byId(ruleset.catalog().thresholdsFor(year));
+                if (ruleset.catalog().thresholdsByYear().containsKey(year)) {
+                    byYear.putIfAbsent(year, byId);
+                }
+            }
+            return byId;
+        }
+    }
+
+    private static final java.util.Set<String> SIGNALS = java.util.Set.copyOf(Stage.SIGNALS);
+
+    private static boolean containsId(List<Evidence> evidence, String id) {
+        for (Evidence e : evidence) {
+            if (e.getId().equals(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Bottlenecks of the real pass that the settling pass does not confirm (a cheap first look; Certainty decides). */
@@ -300,15 +371,17 @@ public final class Evaluator {
     private static void stageDeciders(Ruleset ruleset, Region region, List<Evidence> observed,
             List<Evidence> hypothetical, Map<String, Evaluation.DataGap> gaps, TreeSet<String> stageMissing,
             Stage settled) {
-        java.util.Set<String> stageThresholds = stageThresholds(ruleset);
-        List<Evidence> stageObserved = observed.stream().filter(e -> stageThresholds.contains(e.getId())).toList();
+        Tables tables = Tables.of(ruleset);
+        List<Evidence> stageObserved = tables.stageOnly(observed);
         Map<String, List<Evidence>> byIndicator = new LinkedHashMap<>();
         for (Evidence e : hypothetical) {
-            if (e.basis() == Evidence.Basis.MISSING && stageThresholds.contains(e.getId())) {
+            if (e.basis() == Evidence.Basis.MISSING && tables.stage(e.getId())) {
                 byIndicator.computeIfAbsent(e.getIndicator(), k -> new ArrayList<>()).add(e);
             }
         }
-        byIndicator.forEach((indicator, alone) -> {
+        for (Map.Entry<String, List<Evidence>> entry : byIndicator.entrySet()) {
+            String indicator = entry.getKey();
+            List<Evidence> alone = entry.getValue();
             List<Evidence> inserted = new ArrayList<>(stageObserved);
             inserted.addAll(alone);
             // only the evidence stage rules read: the other rules then match next to nothing, so each try is cheap;
@@ -320,7 +393,7 @@ public final class Evaluator {
                     }));
             Stage found = single.found();
             if (found == null || (settled != null && found != settled)) {
-                return;
+                continue;
             }
             for (Findings.Hit hit : single.hits()) {
                 if (hit.target().equals(found.name())) {
@@ -332,7 +405,7 @@ public final class Evaluator {
                     stageMissing.add(indicator);
                 }
             }
-        });
+        }
     }
 
     private static Map<String, ThresholdDef> byId(List<ThresholdDef> thresholds) {
@@ -356,11 +429,10 @@ public final class Evaluator {
     }
 
     /**
-     * Records the firings of one run: how often each rule fired and, when asked, their order. A pooled session keeps
-     * its recorder, which each run points at its own maps.
+     * Records the firings of one run in order (how often each rule fired is counted from them only for a run that
+     * loops). A pooled session keeps its recorder, which each run points at its own list.
      */
     private static final class Recorder extends DefaultAgendaEventListener {
-        private Map<String, Integer> firings;
         private List<String> fired;
 
         static Recorder of(KieSession session) {
@@ -376,23 +448,19 @@ public final class Evaluator {
 
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
-            String rule = event.getMatch().getRule().getName();
-            firings.merge(rule, 1, Integer::sum);
-            if (fired != null) {
-                fired.add(rule);
-            }
+            fired.add(event.getMatch().getRule().getName());
         }
     }
 
     private static Findings run(Ruleset ruleset, Region region, List<Evidence> observed, List<?> hypothetical,
             Findings findings, List<String> fired, AgendaFilter filter) {
         PASSES.get()[0]++;
-        Map<String, Integer> firings = new HashMap<>();
+        List<String> order = fired != null ? fired : new ArrayList<>();
+        int before = order.size();
         // a session of the ruleset's pool, reset when given back (RulesetSessions)
         KieSession session = ruleset.sessions().open(ruleset);
         Recorder recorder = Recorder.of(session);
-        recorder.firings = firings;
-        recorder.fired = fired;
+        recorder.fired = order;
         try {
             session.setGlobal(RulesetBuilder.GLOBAL, findings);
             session.insert(region);
@@ -401,11 +469,14 @@ public final class Evaluator {
             session.getAgenda().getAgendaGroup(Findings.STAGE_GROUP).setFocus();
             int count = filter == null ? session.fireAllRules(MAX_FIRINGS) : session.fireAllRules(filter, MAX_FIRINGS);
             if (count >= MAX_FIRINGS) {
+                Map<String, Integer> firings = new HashMap<>();
+                for (String rule : order.subList(before, order.size())) {
+                    firings.merge(rule, 1, Integer::sum);
+                }
                 String most = Collections.max(firings.entrySet(), Map.Entry.comparingByValue()).getKey();
                 throw new RunawayRulesException(ruleset.version(), MAX_FIRINGS, most);
             }
         } finally {
-            recorder.firings = null;
             recorder.fired = null;
             session.dispose();
         }

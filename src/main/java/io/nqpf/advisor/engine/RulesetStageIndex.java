@@ -71,13 +71,17 @@ public final class RulesetStageIndex {
      */
     enum Mode { ALL, WHAT_IF }
 
-    private record HitShape(String rule, String target, List<String> evidence) {
+    /**
+     * A hit as a try found it: its rule, its target and, for each evidence it matched, the position in the inserted
+     * list of the last evidence with that threshold id (-1: none), which the key fixes.
+     */
+    private record HitShape(String rule, String target, int[] evidence) {
     }
 
     private final boolean indexable;
     private final String why;
     private final DiagnosisIndex diagnoses;
-    private final Map<List<String>, Outcome> outcomes = new ConcurrentHashMap<>();
+    private final Map<List<Object>, Outcome> outcomes = new ConcurrentHashMap<>();
 
     private RulesetStageIndex(boolean indexable, String why, DiagnosisIndex diagnoses) {
         this.indexable = indexable;
@@ -134,25 +138,48 @@ public final class RulesetStageIndex {
         if (!indexable) {
             return tried(run.get());
         }
-        List<String> key = new ArrayList<>(inserted.size() + 1);
-        key.add(mode.name());
+        // the mode, then each threshold id in order; in WHAT_IF mode an evidence that is not observed is preceded
+        // by NOT_OBSERVED (no threshold id is that string)
+        List<Object> key = new ArrayList<>(inserted.size() + 4);
+        key.add(mode);
         for (Evidence e : inserted) {
-            key.add(mode == Mode.WHAT_IF && e.basis() != Evidence.Basis.OBSERVED ? e.getId() + "?" : e.getId());
+            if (mode == Mode.WHAT_IF && e.basis() != Evidence.Basis.OBSERVED) {
+                key.add(NOT_OBSERVED);
+            }
+            key.add(e.getId());
         }
         Outcome outcome = outcomes.get(key);
         if (outcome == null) {
             Findings found = run.get();
             outcomes.putIfAbsent(List.copyOf(key), new Outcome(
-                    found.stageFound() == null ? null : found.stageFound().getStage(), shapes(found.hits()),
-                    shapes(found.cityHits())));
+                    found.stageFound() == null ? null : found.stageFound().getStage(), shapes(found.hits(), inserted),
+                    shapes(found.cityHits(), inserted)));
             return tried(found);
         }
         return replay(outcome, inserted);
     }
 
-    private static List<HitShape> shapes(List<Findings.Hit> hits) {
-        return hits.stream().map(h -> new HitShape(h.rule(), h.target(),
-                h.evidence().stream().map(Evidence::getId).toList())).toList();
+    private static final String NOT_OBSERVED = "?";
+
+    private static List<HitShape> shapes(List<Findings.Hit> hits, List<Evidence> inserted) {
+        List<HitShape> shapes = new ArrayList<>(hits.size());
+        for (Findings.Hit h : hits) {
+            int[] at = new int[h.evidence().size()];
+            for (int i = 0; i < at.length; i++) {
+                at[i] = lastWithId(inserted, h.evidence().get(i).getId());
+            }
+            shapes.add(new HitShape(h.rule(), h.target(), at));
+        }
+        return List.copyOf(shapes);
+    }
+
+    private static int lastWithId(List<Evidence> inserted, String id) {
+        for (int i = inserted.size() - 1; i >= 0; i--) {
+            if (inserted.get(i).getId().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Tried tried(Findings found) {
@@ -160,19 +187,30 @@ public final class RulesetStageIndex {
                 found.cityHits());
     }
 
-    /** The outcome as the try would give it on this request's evidence objects (one per threshold id). */
+    /**
+     * The outcome as the try would give it on this request's evidence objects (the last one of each threshold id): the
+     * key, equal to the first try's, puts each id at the position recorded then.
+     */
     private static Tried replay(Outcome outcome, List<Evidence> inserted) {
-        Map<String, Evidence> byId = new java.util.HashMap<>();
-        inserted.forEach(e -> byId.put(e.getId(), e));
-        return new Tried(outcome.found(), replay(outcome.hits(), byId), replay(outcome.cityHits(), byId));
+        return new Tried(outcome.found(), replay(outcome.hits(), inserted), replay(outcome.cityHits(), inserted));
     }
 
-    private static List<Findings.Hit> replay(List<HitShape> shapes, Map<String, Evidence> byId) {
+    private static List<Findings.Hit> replay(List<HitShape> shapes, List<Evidence> inserted) {
         List<Findings.Hit> hits = new ArrayList<>(shapes.size());
         for (HitShape h : shapes) {
-            hits.add(new Findings.Hit(h.rule(), h.target(), h.evidence().stream().map(byId::get).toList()));
+            Evidence[] evidence = new Evidence[h.evidence().length];
+            for (int i = 0; i < evidence.length; i++) {
+                int at = h.evidence()[i];
+                evidence[i] = at < 0 ? null : inserted.get(at);
+            }
+            hits.add(new Findings.Hit(h.rule(), h.target(), listOf(evidence)));
         }
         return hits;
+    }
+
+    /** An unmodifiable list of the array, nulls kept (as {@code Stream.toList()} gives it). */
+    private static List<Evidence> listOf(Evidence[] evidence) {
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(evidence));
     }
 
     /** Decides from the DRL files whether the stage rules' tries can be indexed (see the class comment). */

@@ -9,11 +9,13 @@ import io.nqpf.advisor.knowledge.Comparison;
 import io.nqpf.advisor.knowledge.ThresholdDef;
 import io.nqpf.advisor.profile.ProfileIndicators;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The {@code clearsWhen} of a bottleneck: the fewest indicator changes after which no rule that found it still
@@ -41,14 +43,24 @@ public final class Counterfactuals {
      *               one of the three shares and all three are known, an unchanged share takes up the difference
      */
     public static List<Change> clearsWhen(Bottleneck bottleneck, Map<String, Object> values) {
-        List<List<Evidence>> open = new ArrayList<>(bottleneck.getFindings());
+        List<List<Evidence>> findings = bottleneck.getFindings();
+        boolean[] cleared = new boolean[findings.size()];
+        int open = findings.size();
         Map<String, Change> changes = new LinkedHashMap<>();
-        while (!open.isEmpty()) {
+        Map<String, Pick> byIndicator = new LinkedHashMap<>();
+        while (open > 0) {
             // per indicator of the open findings, in order of first appearance: what the greedy cover compares
-            Map<String, Pick> byIndicator = new LinkedHashMap<>();
-            for (int i = 0; i < open.size(); i++) {
-                for (Evidence e : open.get(i)) {
-                    Pick p = byIndicator.computeIfAbsent(e.getIndicator(), k -> new Pick(k, e.threshold().isActionable()));
+            byIndicator.clear();
+            for (int i = 0; i < cleared.length; i++) {
+                if (cleared[i]) {
+                    continue;
+                }
+                for (Evidence e : findings.get(i)) {
+                    Pick p = byIndicator.get(e.getIndicator());
+                    if (p == null) {
+                        p = new Pick(e.getIndicator(), e.threshold().isActionable());
+                        byIndicator.put(p.path, p);
+                    }
                     p.excess = Math.max(p.excess, e.getExcess());
                     if (p.lastFinding != i) {
                         p.lastFinding = i;
@@ -63,15 +75,36 @@ public final class Counterfactuals {
                 }
             }
             String best = pick.path;
-            changes.put(best, change(best, allOn(bottleneck, best)));
-            open = open.stream().filter(f -> f.stream().noneMatch(e -> e.getIndicator().equals(best))).toList();
+            changes.put(best, change(best, allOn(findings, best)));
+            for (int i = 0; i < cleared.length; i++) {
+                if (!cleared[i] && on(findings.get(i), best)) {
+                    cleared[i] = true;
+                    open--;
+                }
+            }
         }
         balanceShares(changes, values);
         return List.copyOf(changes.values());
     }
 
+    private static boolean on(List<Evidence> finding, String path) {
+        for (Evidence e : finding) {
+            if (e.getIndicator().equals(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void balanceShares(Map<String, Change> changes, Map<String, Object> values) {
-        if (SHARES.stream().noneMatch(changes::containsKey) || !SHARES.stream().allMatch(values::containsKey)) {
+        boolean moved = false;
+        for (String share : SHARES) {
+            if (!values.containsKey(share)) {
+                return;
+            }
+            moved |= changes.containsKey(share);
+        }
+        if (!moved) {
             return;
         }
         double delta = 0;
@@ -119,8 +152,17 @@ public final class Counterfactuals {
         }
     }
 
-    private static List<Evidence> allOn(Bottleneck b, String path) {
-        return b.getFindings().stream().flatMap(List::stream).filter(e -> e.getIndicator().equals(path)).toList();
+    /** The evidence on this indicator of every finding, in order. */
+    private static List<Evidence> allOn(List<List<Evidence>> findings, String path) {
+        List<Evidence> on = new ArrayList<>(4);
+        for (List<Evidence> finding : findings) {
+            for (Evidence e : finding) {
+                if (e.getIndicator().equals(path)) {
+                    on.add(e);
+                }
+            }
+        }
+        return on;
     }
 
     /** The nearest value not past the threshold: the threshold itself, one step beyond it for <= and >=. */
@@ -140,11 +182,25 @@ public final class Counterfactuals {
         ThresholdDef t = first.threshold();
         Object target;
         if (t.comparison().numeric() && t.comparison().low()) {
-            target = evidence.stream().filter(e -> e.threshold().comparison().low())
-                    .mapToDouble(Counterfactuals::clearing).max().orElseThrow();
+            // the highest clearing value of the low thresholds (the first evidence is one of them)
+            double max = clearing(first);
+            for (int i = 1; i < evidence.size(); i++) {
+                Evidence e = evidence.get(i);
+                if (e.threshold().comparison().low()) {
+                    max = Math.max(max, clearing(e));
+                }
+            }
+            target = max;
         } else if (t.comparison().numeric()) {
-            target = evidence.stream().filter(e -> e.threshold().comparison().numeric() && !e.threshold().comparison().low())
-                    .mapToDouble(Counterfactuals::clearing).min().orElseThrow();
+            // the lowest clearing value of the numeric high thresholds (the first evidence is one of them)
+            double min = clearing(first);
+            for (int i = 1; i < evidence.size(); i++) {
+                Comparison c = evidence.get(i).threshold().comparison();
+                if (c.numeric() && !c.low()) {
+                    min = Math.min(min, clearing(evidence.get(i)));
+                }
+            }
+            target = min;
         } else if (t.comparison() == Comparison.NOT_EQUAL) {
             target = t.thresholdValue();
         } else if (t.thresholdValue() instanceof Boolean b) {
@@ -190,36 +246,91 @@ public final class Counterfactuals {
             if (!gap.couldReveal().contains(hit.target())) {
                 continue;
             }
-            TreeSet<String> missing = indicators(hit, Evidence.Basis.MISSING);
-            TreeSet<String> observed = indicators(hit, Evidence.Basis.OBSERVED);
-            boolean stage = isStage(hit.target());
+            List<Evidence> evidence = hit.evidence();
+            int missing = distinct(evidence, Evidence.Basis.MISSING);
+            boolean stage = STAGES.contains(hit.target());
             String key = stage ? STAGE : hit.target();
             double weight = stage ? STAGE_WEIGHT : leastSeverity(hit);
-            if (missing.size() == 1) {
+            if (missing == 1) {
                 alone.merge(key, weight, Math::max);
             } else {
-                together.merge(key, weight / missing.size(), Math::max);
+                together.merge(key, weight / missing, Math::max);
             }
-            Partial p = new Partial(hit.target(), List.copyOf(observed), List.copyOf(missing));
-            if (!stage && !observed.isEmpty() && !partial.contains(p)) {
-                partial.add(p);
+            if (!stage && distinct(evidence, Evidence.Basis.OBSERVED) > 0) {
+                Partial p = new Partial(hit.target(), indicators(evidence, Evidence.Basis.OBSERVED),
+                        indicators(evidence, Evidence.Basis.MISSING));
+                if (!partial.contains(p)) {
+                    partial.add(p);
+                }
             }
         }
         together.keySet().removeAll(alone.keySet());
-        double total = alone.values().stream().mapToDouble(Double::doubleValue).sum()
-                + together.values().stream().mapToDouble(Double::doubleValue).sum();
-        List<String> reveals = alone.keySet().stream().filter(k -> !k.equals(STAGE)).sorted().toList();
-        partial.sort(Comparator.comparing(Partial::bottleneck).thenComparing(p -> String.join(",", p.observed())));
-        return new Leverage(gap.indicator(), Math.round(total * 100) / 100.0, reveals, alone.containsKey(STAGE),
-                List.copyOf(partial));
+        double total = sum(alone) + sum(together);
+        List<String> reveals = new ArrayList<>(alone.size());
+        for (String k : alone.keySet()) {
+            if (!k.equals(STAGE)) {
+                reveals.add(k);
+            }
+        }
+        reveals.sort(null);
+        if (partial.size() > 1) {
+            partial.sort(Comparator.comparing(Partial::bottleneck).thenComparing(p -> String.join(",", p.observed())));
+        }
+        return new Leverage(gap.indicator(), Math.round(total * 100) / 100.0, List.copyOf(reveals),
+                alone.containsKey(STAGE), List.copyOf(partial));
     }
 
     private static final String STAGE = "STAGE";
 
-    private static TreeSet<String> indicators(Findings.Hit hit, Evidence.Basis basis) {
-        TreeSet<String> paths = new TreeSet<>();
-        hit.evidence().stream().filter(e -> e.basis() == basis).forEach(e -> paths.add(e.getIndicator()));
-        return paths;
+    /** The names of the stages, the targets of the stage rules' what-if matches. */
+    private static final Set<String> STAGES = Arrays.stream(Stage.values()).map(Stage::name)
+            .collect(Collectors.toUnmodifiableSet());
+
+    /**
+     * The sum of the values as a {@link java.util.stream.DoubleStream} sums them (with compensation): the stream only
+     * for two values or more, since it gives none as 0 and one as it is.
+     */
+    private static double sum(Map<String, Double> weights) {
+        return switch (weights.size()) {
+            case 0 -> 0;
+            case 1 -> weights.values().iterator().next();
+            default -> weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        };
+    }
+
+    /** How many distinct indicators the evidence of this basis names. */
+    private static int distinct(List<Evidence> evidence, Evidence.Basis basis) {
+        int count = 0;
+        for (int i = 0; i < evidence.size(); i++) {
+            if (evidence.get(i).basis() == basis && !seenBefore(evidence, i)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Whether evidence of the same basis before {@code i} names the same indicator. */
+    private static boolean seenBefore(List<Evidence> evidence, int i) {
+        Evidence at = evidence.get(i);
+        for (int j = 0; j < i; j++) {
+            Evidence e = evidence.get(j);
+            if (e.basis() == at.basis() && e.getIndicator().equals(at.getIndicator())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The distinct indicators of the evidence of this basis, sorted. */
+    private static List<String> indicators(List<Evidence> evidence, Evidence.Basis basis) {
+        List<String> paths = new ArrayList<>(evidence.size());
+        for (int i = 0; i < evidence.size(); i++) {
+            if (evidence.get(i).basis() == basis && !seenBefore(evidence, i)) {
+                paths.add(evidence.get(i).getIndicator());
+            }
+        }
+        paths.sort(null);
+        return List.copyOf(paths);
     }
 
     /** The severity the finding would have with every missing value just past its threshold (excess 0). */
@@ -227,14 +338,5 @@ public final class Counterfactuals {
         double mean = hit.evidence().stream()
                 .mapToDouble(e -> e.basis() == Evidence.Basis.OBSERVED ? e.getExcess() : 0).average().orElse(0);
         return Bottleneck.BASE_SEVERITY + (1 - Bottleneck.BASE_SEVERITY) * mean;
-    }
-
-    private static boolean isStage(String target) {
-        for (Stage s : Stage.values()) {
-            if (s.name().equals(target)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -24,9 +24,15 @@ final class Coverage {
     /** The weighted share of the indicators the rules use that the profile gives, two decimals. */
     static double share(Evaluation ev) {
         Map<String, Integer> weight = ev.ruleset().indicatorWeights();
-        int total = weight.values().stream().mapToInt(Integer::intValue).sum();
-        int observed = weight.entrySet().stream().filter(e -> ev.values().get(e.getKey()) != null)
-                .mapToInt(Map.Entry::getValue).sum();
+        Map<String, Object> values = ev.values();
+        int total = 0;
+        int observed = 0;
+        for (Map.Entry<String, Integer> e : weight.entrySet()) {
+            total += e.getValue();
+            if (values.get(e.getKey()) != null) {
+                observed += e.getValue();
+            }
+        }
         return total == 0 ? 0 : Math.round(100.0 * observed / total) / 100.0;
     }
 

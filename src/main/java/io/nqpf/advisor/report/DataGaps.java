@@ -6,6 +6,7 @@ import io.nqpf.advisor.knowledge.Catalog;
 import io.nqpf.advisor.knowledge.Language;
 import io.nqpf.advisor.ranking.Counterfactuals;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,19 +25,34 @@ final class DataGaps {
 
     static List<Report.DataGapView> ranked(Evaluation ev, Language lang) {
         Catalog catalog = ev.ruleset().catalog();
-        List<Counterfactuals.Leverage> leverage = ev.dataGaps().values().stream().map(Counterfactuals::leverage)
-                .sorted(Comparator.comparingDouble((Counterfactuals.Leverage l) -> -l.leverage())
-                        .thenComparingInt(l -> -ev.dataGaps().get(l.indicator()).couldReveal().size())
-                        .thenComparingInt(l -> -ev.dataGaps().get(l.indicator()).neededBy().size())
-                        .thenComparing(Counterfactuals.Leverage::indicator))
-                .toList();
-        List<Report.DataGapView> gaps = new ArrayList<>();
-        for (Counterfactuals.Leverage l : leverage) {
-            Evaluation.DataGap g = ev.dataGaps().get(l.indicator());
+        record Weighed(Evaluation.DataGap gap, Counterfactuals.Leverage leverage) {
+        }
+        List<Weighed> weighed = new ArrayList<>(ev.dataGaps().size());
+        for (Evaluation.DataGap g : ev.dataGaps().values()) {
+            weighed.add(new Weighed(g, Counterfactuals.leverage(g)));
+        }
+        // most leverage first, then what could be revealed most, then needed by most rules, then by indicator
+        weighed.sort((a, b) -> {
+            int c = Double.compare(-a.leverage().leverage(), -b.leverage().leverage());
+            if (c == 0) {
+                c = Integer.compare(-a.gap().couldReveal().size(), -b.gap().couldReveal().size());
+            }
+            if (c == 0) {
+                c = Integer.compare(-a.gap().neededBy().size(), -b.gap().neededBy().size());
+            }
+            return c != 0 ? c : a.leverage().indicator().compareTo(b.leverage().indicator());
+        });
+        List<Report.DataGapView> gaps = new ArrayList<>(weighed.size());
+        for (Weighed w : weighed) {
+            Evaluation.DataGap g = w.gap();
+            Counterfactuals.Leverage l = w.leverage();
+            List<Report.PartlyObserved> partly = new ArrayList<>(l.partlyObserved().size());
+            for (Counterfactuals.Partial p : l.partlyObserved()) {
+                partly.add(new Report.PartlyObserved(p.bottleneck(), p.observed(), p.missing()));
+            }
             gaps.add(new Report.DataGapView(g.indicator(), catalog.indicatorLabel(g.indicator(), lang),
                     List.copyOf(g.neededBy()), List.copyOf(g.couldReveal()), gaps.size() + 1, l.leverage(),
-                    l.revealsAlone(), l.decidesStage(), l.partlyObserved().stream()
-                            .map(p -> new Report.PartlyObserved(p.bottleneck(), p.observed(), p.missing())).toList()));
+                    l.revealsAlone(), l.decidesStage(), Collections.unmodifiableList(partly)));
         }
         return gaps;
     }

@@ -135,10 +135,13 @@ public final class ReportAssembler {
     }
 
     static List<Report.ClearsWhenView> clearsWhen(Bottleneck b, Evaluation ev) {
-        return Counterfactuals.clearsWhen(b, ev.values()).stream()
-                .map(c -> new Report.ClearsWhenView(c.indicator(), c.current(), c.target(), c.actionable(),
-                        c.balancing() ? Boolean.TRUE : null))
-                .toList();
+        List<Counterfactuals.Change> changes = Counterfactuals.clearsWhen(b, ev.values());
+        List<Report.ClearsWhenView> views = new ArrayList<>(changes.size());
+        for (Counterfactuals.Change c : changes) {
+            views.add(new Report.ClearsWhenView(c.indicator(), c.current(), c.target(), c.actionable(),
+                    c.balancing() ? Boolean.TRUE : null));
+        }
+        return java.util.Collections.unmodifiableList(views);
     }
 
     /** The bottlenecks of this report a ranked measure answers, most severe first. */

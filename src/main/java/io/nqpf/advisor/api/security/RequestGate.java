@@ -30,15 +30,12 @@ public class RequestGate {
     static final String LIMIT = "advisor.body-limit";
 
     private static final Logger LOG = Logger.getLogger(RequestGate.class);
-    /** The evaluations, whose bodies (a profile or two, with their length) are read before the operation starts. */
-    private static final java.util.Set<String> EARLY = java.util.Set.of("/api/v1/recommendations",
-            "/api/v1/recommendations/summary", "/api/v1/recommendations/compare");
     private static final long RETRY_AFTER_SECONDS = 1;
 
     private final Admission admission;
     private final ClientAddress clients;
-    private final Map<String, Long> limits;
-    private final long otherLimit;
+    private final Map<String, Endpoint> endpoints;
+    private final Endpoint other;
     private final long largestLimit;
     private final Duration writeTimeout;
     private final Counter writeTimeouts;
@@ -47,14 +44,15 @@ public class RequestGate {
         this.admission = admission;
         this.clients = clients;
         AdvisorConfig.Limits l = config.limits();
-        this.limits = Map.of(
-                "/api/v1/recommendations", l.profileBytes(),
-                "/api/v1/recommendations/compare", 2 * l.profileBytes(),
-                "/api/v1/recommendations/batch", l.batchBytes(),
-                "/api/v1/ruleset/validate", l.validateBytes());
-        this.otherLimit = 2 * l.profileBytes();
-        this.largestLimit = java.util.stream.Stream.concat(limits.values().stream(), java.util.stream.Stream.of(otherLimit))
-                .mapToLong(Long::longValue).max().orElse(otherLimit);
+        this.other = new Endpoint(2 * l.profileBytes(), false);
+        this.endpoints = Map.of(
+                "/api/v1/recommendations", new Endpoint(l.profileBytes(), true),
+                "/api/v1/recommendations/summary", new Endpoint(other.limit(), true),
+                "/api/v1/recommendations/compare", new Endpoint(2 * l.profileBytes(), true),
+                "/api/v1/recommendations/batch", new Endpoint(l.batchBytes(), false),
+                "/api/v1/ruleset/validate", new Endpoint(l.validateBytes(), false));
+        this.largestLimit = java.util.stream.Stream.concat(endpoints.values().stream(), java.util.stream.Stream.of(other))
+                .mapToLong(Endpoint::limit).max().orElse(other.limit());
         this.writeTimeout = config.http().writeTimeout();
         this.writeTimeouts = Counter.builder("advisor.http.write.timeouts")
                 .description("Answers cut because the client stopped reading them").register(registry);
@@ -64,10 +62,17 @@ public class RequestGate {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::handle);
     }
 
-    /** The largest body this endpoint takes: its own limit, or twice a profile's for any other. */
-    long limitOf(String path) {
+    /**
+     * What the gate knows of an endpoint: the largest body it takes, and whether that body is read on the event loop
+     * before the operation starts (the evaluations: a profile or two, with their length checked first).
+     */
+    record Endpoint(long limit, boolean readFirst) {
+    }
+
+    /** The endpoint of a path, with or without a trailing slash: its own limit, or twice a profile's for any other. */
+    Endpoint endpointOf(String path) {
         String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        return limits.getOrDefault(p, otherLimit);
+        return endpoints.getOrDefault(p, other);
     }
 
     private void handle(RoutingContext rc) {
@@ -91,7 +96,8 @@ public class RequestGate {
         }
         boolean hasBody = request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD
                 && (request.headers().contains("Content-Length") || request.headers().contains("Transfer-Encoding"));
-        long limit = limitOf(path);
+        Endpoint endpoint = endpointOf(path);
+        long limit = endpoint.limit();
         long declared = contentLength(request);
         if (declared > largestLimit) {
             // past every endpoint's limit: Quarkus' own check (quarkus.http.limits.max-body-size) answers 413
@@ -119,7 +125,7 @@ public class RequestGate {
             rc.vertx().cancelTimer(watchdog);
             ticket.release();
         });
-        if (declared > 0 && EARLY.contains(path) && request.method() == HttpMethod.POST && !request.isEnded()
+        if (declared > 0 && endpoint.readFirst() && request.method() == HttpMethod.POST && !request.isEnded()
                 && !request.headers().contains("Expect")) {
             readFirst(rc);
             return;

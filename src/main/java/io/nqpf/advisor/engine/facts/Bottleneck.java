@@ -50,31 +50,64 @@ public final class Bottleneck {
      * neither evidence shown nor counted in the severity.
      */
     List<String> addFinding(String rule, List<Evidence> found, List<Evidence> presumedOn) {
-        List<String> changed = new ArrayList<>(List.of("findings"));
-        List<Evidence> finding = new ArrayList<>(found);
-        finding.addAll(presumedOn);
-        findings.add(List.copyOf(finding));
-        if (rules.add(rule)) {
+        int changes = add(rule, found, presumedOn);
+        List<String> changed = new ArrayList<>(4);
+        changed.add("findings");
+        if ((changes & RULES) != 0) {
             changed.add("rules");
+        }
+        if ((changes & EVIDENCE) != 0) {
+            changed.add("evidence");
+        }
+        if ((changes & SEVERITY) != 0) {
+            changed.add("severity");
+        }
+        return changed;
+    }
+
+    private static final int RULES = 1;
+    private static final int EVIDENCE = 2;
+    private static final int SEVERITY = 4;
+
+    /** Adds one finding, as {@link #addFinding(String, List, List)} does, for a pass with no session to tell. */
+    void record(String rule, List<Evidence> found) {
+        add(rule, found, List.of());
+    }
+
+    /** Adds one finding; which of rules, evidence and severity it changed, as bits. */
+    private int add(String rule, List<Evidence> found, List<Evidence> presumedOn) {
+        int changed = 0;
+        if (presumedOn.isEmpty()) {
+            findings.add(List.copyOf(found));
+        } else {
+            List<Evidence> finding = new ArrayList<>(found.size() + presumedOn.size());
+            finding.addAll(found);
+            finding.addAll(presumedOn);
+            findings.add(List.copyOf(finding));
+        }
+        if (rules.add(rule)) {
+            changed |= RULES;
         }
         boolean newEvidence = false;
         for (Evidence e : found) {
             newEvidence |= evidence.putIfAbsent(e.getId(), e) == null;
         }
         if (newEvidence) {
-            changed.add("evidence");
+            changed |= EVIDENCE;
         }
         double before = severity;
         severity = Math.max(severity, severityOf(found));
         if (severity != before) {
-            changed.add("severity");
+            changed |= SEVERITY;
         }
         return changed;
     }
 
     /** Severity of one finding: the base plus the mean excess of its evidence over the remaining range. */
     static double severityOf(List<Evidence> found) {
-        double mean = found.stream().mapToDouble(Evidence::getExcess).average().orElse(0.5);
+        // the mean of one value is that value (the stream's compensated sum of one value is exact)
+        double mean = found.size() == 1 ? found.get(0).getExcess()
+                : found.stream().mapToDouble(Evidence::getExcess).average().orElse(0.5);
         return BASE_SEVERITY + (1 - BASE_SEVERITY) * mean;
     }
 
