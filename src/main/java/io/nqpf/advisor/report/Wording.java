@@ -17,6 +17,7 @@ import io.nqpf.advisor.knowledge.ThresholdDef;
 import io.nqpf.advisor.ranking.Ranked;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +62,23 @@ final class Wording {
                 e.basis() == Evidence.Basis.NEAR ? number(e.gap()) : null, e.valueYear(), t.benchmarkYear());
     }
 
+    /**
+     * The sentences of this report's evidence, each made once: the explanations of several measures and the stage
+     * quote the same evidence (a Wording serves one report).
+     */
+    private final Map<Evidence, String> sentences = new IdentityHashMap<>();
+
     /** "研发经费投入强度为0.45%，低于2.65%——全国研发经费投入强度…", "R&D intensity is 0.45%, below 2.65% — …". */
     String sentence(Evidence e) {
+        String made = sentences.get(e);
+        if (made == null) {
+            made = worded(e);
+            sentences.put(e, made);
+        }
+        return made;
+    }
+
+    private String worded(Evidence e) {
         ThresholdDef t = e.threshold();
         String ref = t.reference().in(lang);
         if (!t.comparison().numeric()) {
@@ -85,11 +101,13 @@ final class Wording {
     }
 
     String explanation(CountermeasureEntry entry, List<Bottleneck> addressed, Ranked ranked) {
-        StringBuilder s = new StringBuilder();
-        List<String> titles = addressed.stream()
-                .map(b -> catalog.bottlenecks().get(b.getId()).title().in(lang) + (zh ? "（" : " (")
-                        + severityWords(ReportAssembler.level(b.getSeverity())) + (zh ? "）" : ")"))
-                .toList();
+        // an explanation runs to some hundreds of characters: room for them at once rather than copies as it grows
+        StringBuilder s = new StringBuilder(1024);
+        List<String> titles = new ArrayList<>(addressed.size());
+        for (Bottleneck b : addressed) {
+            titles.add(catalog.bottlenecks().get(b.getId()).title().in(lang) + (zh ? "（" : " (")
+                    + severityWords(ReportAssembler.level(b.getSeverity())) + (zh ? "）" : ")"));
+        }
         if (!titles.isEmpty()) {
             s.append(zh ? "针对本地区的" + String.join("、", titles) + "。"
                     : "Answers the region's bottlenecks: " + String.join("; ", titles) + ". ");
@@ -106,10 +124,12 @@ final class Wording {
         } else {
             s.append(zh ? "本地区具备实施条件，作为发展机遇提出。" : "Proposed as an opportunity the region is ready for. ");
         }
-        List<String> reasons = ranked.breakdown().stream()
-                .filter(f -> f.kind() != null)
-                .map(f -> catalog.factor(f.key(), lang) + (zh ? "（" : " (") + signed(f.points()) + (zh ? "分）" : " points)"))
-                .toList();
+        List<String> reasons = new ArrayList<>();
+        for (Ranked.Factor f : ranked.breakdown()) {
+            if (f.kind() != null) {
+                reasons.add(catalog.factor(f.key(), lang) + (zh ? "（" : " (") + signed(f.points()) + (zh ? "分）" : " points)"));
+            }
+        }
         if (!reasons.isEmpty()) {
             s.append(zh ? "调整：" + String.join("；", reasons) + "。" : "Adjusted for: " + String.join("; ", reasons) + ". ");
         }
