@@ -429,11 +429,10 @@ public final class Evaluator {
     }
 
     /**
-     * Records the firings of one run: how often each rule fired and, when asked, their order. A pooled session keeps
-     * its recorder, which each run points at its own maps.
+     * Records the firings of one run in order (how often each rule fired is counted from them only for a run that
+     * loops). A pooled session keeps its recorder, which each run points at its own list.
      */
     private static final class Recorder extends DefaultAgendaEventListener {
-        private Map<String, Integer> firings;
         private List<String> fired;
 
         static Recorder of(KieSession session) {
@@ -449,23 +448,19 @@ public final class Evaluator {
 
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
-            String rule = event.getMatch().getRule().getName();
-            firings.merge(rule, 1, Integer::sum);
-            if (fired != null) {
-                fired.add(rule);
-            }
+            fired.add(event.getMatch().getRule().getName());
         }
     }
 
     private static Findings run(Ruleset ruleset, Region region, List<Evidence> observed, List<?> hypothetical,
             Findings findings, List<String> fired, AgendaFilter filter) {
         PASSES.get()[0]++;
-        Map<String, Integer> firings = new HashMap<>();
+        List<String> order = fired != null ? fired : new ArrayList<>();
+        int before = order.size();
         // a session of the ruleset's pool, reset when given back (RulesetSessions)
         KieSession session = ruleset.sessions().open(ruleset);
         Recorder recorder = Recorder.of(session);
-        recorder.firings = firings;
-        recorder.fired = fired;
+        recorder.fired = order;
         try {
             session.setGlobal(RulesetBuilder.GLOBAL, findings);
             session.insert(region);
@@ -474,11 +469,14 @@ public final class Evaluator {
             session.getAgenda().getAgendaGroup(Findings.STAGE_GROUP).setFocus();
             int count = filter == null ? session.fireAllRules(MAX_FIRINGS) : session.fireAllRules(filter, MAX_FIRINGS);
             if (count >= MAX_FIRINGS) {
+                Map<String, Integer> firings = new HashMap<>();
+                for (String rule : order.subList(before, order.size())) {
+                    firings.merge(rule, 1, Integer::sum);
+                }
                 String most = Collections.max(firings.entrySet(), Map.Entry.comparingByValue()).getKey();
                 throw new RunawayRulesException(ruleset.version(), MAX_FIRINGS, most);
             }
         } finally {
-            recorder.firings = null;
             recorder.fired = null;
             session.dispose();
         }

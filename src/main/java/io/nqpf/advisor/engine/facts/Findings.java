@@ -135,9 +135,11 @@ public final class Findings {
 
     public void bottleneck(RuleContext kcontext, String id) {
         String rule = kcontext.getRule().getName();
-        List<Evidence> evidence = matched(kcontext, Evidence.class);
-        hits.add(new Hit(rule, id, evidence, unknown(kcontext)));
-        List<Evidence> presumedOn = matched(kcontext, Unknown.class).stream().map(Unknown::asMissing).toList();
+        List<?> objects = kcontext.getMatch().getObjects();
+        List<Evidence> evidence = matched(objects, Evidence.class);
+        List<Unknown> unknown = matched(objects, Unknown.class);
+        hits.add(new Hit(rule, id, evidence, indicators(unknown)));
+        List<Evidence> presumedOn = unknown.isEmpty() ? List.of() : unknown.stream().map(Unknown::asMissing).toList();
         Bottleneck b = bottlenecks.get(id);
         if (b == null) {
             b = new Bottleneck(id);
@@ -157,8 +159,9 @@ public final class Findings {
      */
     public void stage(RuleContext kcontext, Stage found) {
         String rule = kcontext.getRule().getName();
-        List<Evidence> evidence = matched(kcontext, Evidence.class);
-        hits.add(new Hit(rule, found.name(), evidence, unknown(kcontext)));
+        List<?> objects = kcontext.getMatch().getObjects();
+        List<Evidence> evidence = matched(objects, Evidence.class);
+        hits.add(new Hit(rule, found.name(), evidence, unknown(objects)));
         if (stage != null && stage.getStage().ordinal() <= found.ordinal()) {
             return;
         }
@@ -180,15 +183,16 @@ public final class Findings {
      * and what is missing for it is not a data gap of the diagnosis.
      */
     public void cityStage(RuleContext kcontext, CityIndustryStage.Phase found) {
-        cityHits.add(new Hit(kcontext.getRule().getName(), found.name(), matched(kcontext, Evidence.class),
-                unknown(kcontext)));
+        List<?> objects = kcontext.getMatch().getObjects();
+        cityHits.add(new Hit(kcontext.getRule().getName(), found.name(), matched(objects, Evidence.class),
+                unknown(objects)));
         if (cityStage != null && cityStage.getStage().ordinal() >= found.ordinal()) {
             return;
         }
         if (cityStageHandle != null) {
             kcontext.getKieRuntime().delete(cityStageHandle);
         }
-        cityStage = new CityIndustryStage(found, kcontext.getRule().getName(), matched(kcontext, Evidence.class));
+        cityStage = new CityIndustryStage(found, kcontext.getRule().getName(), matched(objects, Evidence.class));
         cityStageHandle = kcontext.getKieRuntime().insert(cityStage);
     }
 
@@ -232,10 +236,15 @@ public final class Findings {
         Candidate candidate = candidates.get(id);
         if (candidate != null) {
             Adjustment adjustment = new Adjustment(kind, points, reason, kcontext.getRule().getName());
-            List<CityIndustryStage> city = matched(kcontext, CityIndustryStage.class);
-            adjustments.add(new AdjustmentMatch(id, adjustment,
-                    matched(kcontext, Bottleneck.class).stream().map(Bottleneck::getId).toList(),
-                    city.isEmpty() ? null : city.get(0).getStage(), unknown(kcontext)));
+            List<?> objects = kcontext.getMatch().getObjects();
+            List<CityIndustryStage> city = matched(objects, CityIndustryStage.class);
+            List<Bottleneck> answered = matched(objects, Bottleneck.class);
+            List<String> bottleneckIds = new ArrayList<>(answered.size());
+            for (Bottleneck b : answered) {
+                bottleneckIds.add(b.getId());
+            }
+            adjustments.add(new AdjustmentMatch(id, adjustment, java.util.Collections.unmodifiableList(bottleneckIds),
+                    city.isEmpty() ? null : city.get(0).getStage(), unknown(objects)));
             updated(kcontext, candidateHandles.get(id), candidate, candidate.adjust(adjustment));
         }
     }
@@ -247,8 +256,13 @@ public final class Findings {
         }
     }
 
-    private static List<String> unknown(RuleContext kcontext) {
-        return matched(kcontext, Unknown.class).stream().map(Unknown::getIndicator).distinct().toList();
+    private static List<String> unknown(List<?> objects) {
+        return indicators(matched(objects, Unknown.class));
+    }
+
+    /** The indicators of the Unknown facts, each once, in order. */
+    private static List<String> indicators(List<Unknown> unknown) {
+        return unknown.isEmpty() ? List.of() : unknown.stream().map(Unknown::getIndicator).distinct().toList();
     }
 
     private static <T> List<T> matched(RuleContext kcontext, Class<T> type) {
@@ -262,7 +276,11 @@ public final class Findings {
             if (type.isInstance(o)) {
                 found.add(type.cast(o));
             } else if (o instanceof java.util.Collection<?> collected) {
-                collected.stream().filter(type::isInstance).map(type::cast).forEach(found::add);
+                for (Object c : collected) {
+                    if (type.isInstance(c)) {
+                        found.add(type.cast(c));
+                    }
+                }
             }
         }
         return found;
