@@ -9,12 +9,14 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -29,6 +31,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.hibernate.validator.HibernateValidatorFactory;
 
 /**
  * Reads request bodies strictly: unknown fields, wrong JSON types, numbers as strings, fractions for whole numbers
@@ -50,10 +53,28 @@ public final class ProfileReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    /** One reader per type, made once: it finds the type's deserializer once. */
+    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return STRICT.readerFor(type);
+        }
+    };
+
     private final Validator validator;
 
     public ProfileReader(Validator validator) {
         this.validator = validator;
+    }
+
+    /**
+     * A validator of {@code factory} that asks the factory's traversable resolver rather than caching its answers
+     * for each validation: the container's resolver reaches every property (profiles have no lazy associations), and
+     * the cache, keyed by object and path, cost more than the constraints of a small profile (docs/performance.md).
+     */
+    public static Validator validator(ValidatorFactory factory) {
+        return factory.unwrap(HibernateValidatorFactory.class).usingContext()
+                .enableTraversableResolverResultCache(false).getValidator();
     }
 
     public static ObjectMapper mapper() {
@@ -76,8 +97,32 @@ public final class ProfileReader {
         }
     }
 
+    /**
+     * Reads a body of {@code type} and validates it. A plain body ({@link TextCheck#requireUtf8}) is bound straight to
+     * the type, in one pass; a body that is not (or that does not bind) is read again as a tree, and is refused as it
+     * always was, so that every refusal names the same field in the same words whichever way it was read.
+     */
     public <T> T read(byte[] body, Class<T> type) {
+        if (TextCheck.requireUtf8(body)) {
+            T value = bound(body, type);
+            if (value != null) {
+                validate(value);
+                return value;
+            }
+        }
         return read(tree(body), type);
+    }
+
+    /**
+     * The body bound to {@code type} by the strict mapper without a tree; null when it is not a JSON object of that
+     * type: the tree says then what is wrong, in its order (malformed JSON before an unknown field).
+     */
+    private static <T> T bound(byte[] body, Class<T> type) {
+        try {
+            return READERS.get(type).readValue(body);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Binds a tree to a record type and validates its constraints. */

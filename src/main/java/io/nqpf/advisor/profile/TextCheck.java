@@ -23,26 +23,40 @@ public final class TextCheck {
     private TextCheck() {
     }
 
-    /** Refuses a body that is not UTF-8, naming the byte where it stops being so. */
-    public static void requireUtf8(byte[] body) {
+    /**
+     * Refuses a body that is not UTF-8, naming the byte where it stops being so.
+     *
+     * @return whether the body is plain: it holds no bidirectional control and no {@code \\u} escape (which could
+     *         spell one, or a lone surrogate), so that {@link #check(JsonNode)} can find nothing in any of its strings
+     */
+    public static boolean requireUtf8(byte[] body) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);
-        CharBuffer out = CharBuffer.allocate(8192);
+        // UTF-8 never decodes to more chars than it has bytes
+        CharBuffer out = CharBuffer.allocate(Math.max(1, Math.min(body.length, 8192)));
+        boolean plain = true;
+        char last = 0;
         while (true) {
             CoderResult result = decoder.decode(in, out, true);
             if (result.isError()) {
                 throw malformed(in.position());
             }
+            char[] chars = out.array();
+            for (int i = 0, n = out.position(); i < n && plain; i++) {
+                char c = chars[i];
+                plain = !isBidiControl(c) && !(c == 'u' && last == '\\');
+                last = c;
+            }
+            out.clear();
             if (result.isUnderflow()) {
                 break;
             }
-            out.clear();
         }
-        out.clear();
         if (decoder.flush(out).isError()) {
             throw malformed(in.position());
         }
+        return plain;
     }
 
     private static InvalidProfileException malformed(int at) {

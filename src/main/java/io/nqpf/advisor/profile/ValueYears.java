@@ -57,6 +57,10 @@ public final class ValueYears {
     /** The known values whose year is earlier than the profile's, by path, with that year. */
     public static Map<String, Integer> older(RegionProfile profile) {
         Map<String, Integer> older = new TreeMap<>();
+        if (profile.asOf() == null || profile.asOf().isEmpty()) {
+            // every value is of the profile's year: no need to read them all
+            return older;
+        }
         of(profile).forEach((path, year) -> {
             if (year < profile.year()) {
                 older.put(path, year);
