@@ -335,8 +335,20 @@ public final class Counterfactuals {
 
     /** The severity the finding would have with every missing value just past its threshold (excess 0). */
     private static double leastSeverity(Findings.Hit hit) {
-        double mean = hit.evidence().stream()
-                .mapToDouble(e -> e.basis() == Evidence.Basis.OBSERVED ? e.getExcess() : 0).average().orElse(0);
+        List<Evidence> evidence = hit.evidence();
+        // the mean as a DoubleStream averages (with a compensated sum), which for at most one value other than 0 is
+        // that value over the count: the stream only for two values or more
+        int nonZero = 0;
+        double value = 0;
+        for (Evidence e : evidence) {
+            if (e.basis() == Evidence.Basis.OBSERVED && e.getExcess() != 0) {
+                nonZero++;
+                value = e.getExcess();
+            }
+        }
+        double mean = evidence.isEmpty() ? 0 : nonZero <= 1 ? value / evidence.size()
+                : evidence.stream().mapToDouble(e -> e.basis() == Evidence.Basis.OBSERVED ? e.getExcess() : 0)
+                        .average().orElse(0);
         return Bottleneck.BASE_SEVERITY + (1 - Bottleneck.BASE_SEVERITY) * mean;
     }
 }

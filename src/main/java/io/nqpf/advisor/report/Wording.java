@@ -17,7 +17,8 @@ import io.nqpf.advisor.knowledge.ThresholdDef;
 import io.nqpf.advisor.ranking.Ranked;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,8 +62,23 @@ final class Wording {
                 e.basis() == Evidence.Basis.NEAR ? number(e.gap()) : null, e.valueYear(), t.benchmarkYear());
     }
 
+    /**
+     * The sentences of this report's evidence, each made once: the explanations of several measures and the stage
+     * quote the same evidence (a Wording serves one report).
+     */
+    private final Map<Evidence, String> sentences = new IdentityHashMap<>();
+
     /** "研发经费投入强度为0.45%，低于2.65%——全国研发经费投入强度…", "R&D intensity is 0.45%, below 2.65% — …". */
     String sentence(Evidence e) {
+        String made = sentences.get(e);
+        if (made == null) {
+            made = worded(e);
+            sentences.put(e, made);
+        }
+        return made;
+    }
+
+    private String worded(Evidence e) {
         ThresholdDef t = e.threshold();
         String ref = t.reference().in(lang);
         if (!t.comparison().numeric()) {
@@ -85,38 +101,49 @@ final class Wording {
     }
 
     String explanation(CountermeasureEntry entry, List<Bottleneck> addressed, Ranked ranked) {
-        StringBuilder s = new StringBuilder();
-        List<String> titles = addressed.stream()
-                .map(b -> catalog.bottlenecks().get(b.getId()).title().in(lang) + (zh ? "（" : " (")
-                        + severityWords(ReportAssembler.level(b.getSeverity())) + (zh ? "）" : ")"))
-                .toList();
-        if (!titles.isEmpty()) {
-            s.append(zh ? "针对本地区的" + String.join("、", titles) + "。"
-                    : "Answers the region's bottlenecks: " + String.join("; ", titles) + ". ");
-            Set<String> seen = new LinkedHashSet<>();
-            List<String> facts = new ArrayList<>();
+        // the pieces joined once at the end, into a string of their exact length
+        List<String> s = new ArrayList<>(16);
+        if (!addressed.isEmpty()) {
+            List<String> titles = new ArrayList<>(addressed.size());
+            for (Bottleneck b : addressed) {
+                titles.add(catalog.bottlenecks().get(b.getId()).title().in(lang) + (zh ? "（" : " (")
+                        + severityWords(ReportAssembler.level(b.getSeverity())) + (zh ? "）" : ")"));
+            }
+            s.add(zh ? "针对本地区的" : "Answers the region's bottlenecks: ");
+            s.add(String.join(zh ? "、" : "; ", titles));
+            s.add(zh ? "。" : ". ");
+            Set<String> seen = new HashSet<>();
+            List<String> facts = new ArrayList<>(4);
             for (Bottleneck b : addressed) {
                 for (Evidence e : b.getEvidence()) {
-                    if (seen.add(e.getId()) && facts.size() < 4) {
+                    if (facts.size() < 4 && seen.add(e.getId())) {
                         facts.add(sentence(e));
                     }
                 }
             }
-            s.append(zh ? "依据：" + String.join("；", facts) + "。" : "Evidence: " + String.join("; ", facts) + ". ");
+            s.add(zh ? "依据：" : "Evidence: ");
+            s.add(String.join(zh ? "；" : "; ", facts));
+            s.add(zh ? "。" : ". ");
         } else {
-            s.append(zh ? "本地区具备实施条件，作为发展机遇提出。" : "Proposed as an opportunity the region is ready for. ");
+            s.add(zh ? "本地区具备实施条件，作为发展机遇提出。" : "Proposed as an opportunity the region is ready for. ");
         }
-        List<String> reasons = ranked.breakdown().stream()
-                .filter(f -> f.kind() != null)
-                .map(f -> catalog.factor(f.key(), lang) + (zh ? "（" : " (") + signed(f.points()) + (zh ? "分）" : " points)"))
-                .toList();
+        List<String> reasons = new ArrayList<>();
+        for (Ranked.Factor f : ranked.breakdown()) {
+            if (f.kind() != null) {
+                reasons.add(catalog.factor(f.key(), lang) + (zh ? "（" : " (") + signed(f.points()) + (zh ? "分）" : " points)"));
+            }
+        }
         if (!reasons.isEmpty()) {
-            s.append(zh ? "调整：" + String.join("；", reasons) + "。" : "Adjusted for: " + String.join("; ", reasons) + ". ");
+            s.add(zh ? "调整：" : "Adjusted for: ");
+            s.add(String.join(zh ? "；" : "; ", reasons));
+            s.add(zh ? "。" : ". ");
         }
         if (!entry.sources().isEmpty()) {
-            s.append(zh ? "出处：" : "Source: ").append(sources(entry.sources()).get(0).citation()).append(zh ? "。" : ".");
+            s.add(zh ? "出处：" : "Source: ");
+            s.add(sources(entry.sources()).get(0).citation());
+            s.add(zh ? "。" : ".");
         }
-        return s.toString().trim();
+        return String.join("", s).trim();
     }
 
     /** A citation with the paper it quotes, as readers see it and as machines identify it. */
