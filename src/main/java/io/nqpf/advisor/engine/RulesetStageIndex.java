@@ -237,6 +237,10 @@ public final class RulesetStageIndex {
             }
             packages.put(file.getKey(), pkg);
         }
+        if (kieBase != null) {
+            // with the DRL parsed at hand: consequences that are one findings call become direct calls
+            DirectConsequences.install(packages, kieBase);
+        }
         DiagnosisIndex diagnoses = DiagnosisIndex.of(packages, kieBase);
         for (PackageDescr pkg : packages.values()) {
             for (RuleDescr rule : pkg.getRules()) {
