@@ -30,6 +30,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.hibernate.validator.HibernateValidatorFactory;
 
@@ -62,6 +63,13 @@ public final class ProfileReader {
     };
 
     private final Validator validator;
+    /** Per record type, whether a record is valid, from the validator's metadata ({@link ConstraintCheck}). */
+    private final ClassValue<Predicate<Object>> checks = new ClassValue<>() {
+        @Override
+        protected Predicate<Object> computeValue(Class<?> type) {
+            return ConstraintCheck.of(validator, type);
+        }
+    };
 
     public ProfileReader(Validator validator) {
         this.validator = validator;
@@ -145,8 +153,12 @@ public final class ProfileReader {
     }
 
     public <T> void validate(T value) {
-        var violations = validator.validate(value);
         List<Violation> years = value instanceof RegionProfile p ? ValueYears.violations(p) : List.of();
+        if (value != null && years.isEmpty() && checks.get(value.getClass()).test(value)) {
+            // the validator would find nothing: the record's constraints, read from it once, hold
+            return;
+        }
+        var violations = validator.validate(value);
         if (!violations.isEmpty() || !years.isEmpty()) {
             List<Violation> list = java.util.stream.Stream.concat(violations.stream()
                     .map(v -> new Violation(v.getPropertyPath().toString(), message(v))), years.stream())
