@@ -31,7 +31,35 @@ import java.util.TreeMap;
  * are passed over: that is the layout of a Kubernetes ConfigMap volume, whose visible files are links into a
  * {@code ..data} directory that is swapped atomically on update.
  */
-public record RuleSources(Map<String, String> files) {
+public final class RuleSources {
+
+    private final Map<String, String> files;
+    /** {@link #sha256()}, computed once: a start compares and logs it several times, over some 400 KB. */
+    private volatile String sha256;
+
+    public RuleSources(Map<String, String> files) {
+        this.files = java.util.Collections.unmodifiableMap(files);
+    }
+
+    /** The files' texts by relative path. */
+    public Map<String, String> files() {
+        return files;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RuleSources other && files.equals(other.files);
+    }
+
+    @Override
+    public int hashCode() {
+        return files.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "RuleSources" + files.keySet();
+    }
 
     /** The rules directory could not be read as a whole or in part; each error names the file. */
     public static class UnreadableException extends RuntimeException {
@@ -193,6 +221,15 @@ public record RuleSources(Map<String, String> files) {
 
     /** SHA-256 over every file's relative path and content, in path order: identifies the exact rules. */
     public String sha256() {
+        String known = sha256;
+        if (known == null) {
+            known = digest();
+            sha256 = known;
+        }
+        return known;
+    }
+
+    private String digest() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (var e : new TreeMap<>(files).entrySet()) {

@@ -39,17 +39,18 @@ public final class RulesetArchive {
 
     /**
      * Keeps the files of the rules directory as the active {@code ruleset}, if they are still the files it was built
-     * from (an edit since is not kept under its name). A data directory that cannot be written is logged once.
+     * from (an edit since is not kept under its name). A version kept before is not read again (a restart with
+     * unchanged rules): only {@code LATEST} names it. A data directory that cannot be written is logged once.
      */
     public synchronized void keep(Path rulesDir, Ruleset ruleset) {
         try {
-            RuleSources sources = RuleSources.read(rulesDir);
-            if (!sources.sha256().equals(ruleset.sha256())) {
-                return;
-            }
-            Files.createDirectories(dir);
             Path target = dir.resolve(name(ruleset.version()));
             if (!Files.isDirectory(target)) {
+                RuleSources sources = RuleSources.read(rulesDir);
+                if (!sources.sha256().equals(ruleset.sha256())) {
+                    return;
+                }
+                Files.createDirectories(dir);
                 Path aside = dir.resolve(".writing-" + UUID.randomUUID());
                 for (Map.Entry<String, String> f : sources.files().entrySet()) {
                     Path file = aside.resolve(f.getKey()).normalize();
