@@ -1,8 +1,7 @@
 package io.nqpf.advisor.engine;
 
 import io.nqpf.advisor.config.AdvisorConfig;
-import io.quarkus.runtime.configuration.AbstractConfigBuilder;
-import io.smallrye.config.SmallRyeConfigBuilder;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -25,8 +24,6 @@ public final class EarlyBuild {
 
     /** As much stack as a build's own thread has ({@link BuildLimiter}): deeply nested rules recurse in the parser. */
     private static final long STACK_BYTES = 4L * 1024 * 1024;
-    /** The class Quarkus generates to build its runtime configuration (application.properties, env, -D...). */
-    private static final String RUNTIME_CONFIG = "io.quarkus.runtime.generated.RunTimeConfig";
     private static final AtomicReference<EarlyBuild> PENDING = new AtomicReference<>();
 
     /** Where the build looked, what it read and what it built; sources and outcome null when it could not read. */
@@ -59,9 +56,11 @@ public final class EarlyBuild {
      */
     static Optional<Directories> configured() {
         try {
-            SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder();
-            AbstractConfigBuilder.withCustomizer(builder, RUNTIME_CONFIG);
-            AdvisorConfig config = builder.build().getConfigMapping(AdvisorConfig.class);
+            // Quarkus' own sources and profile (system properties, environment, .env, application.properties) with
+            // only the service's mapping: all of Quarkus' runtime mappings would cost this thread twice the CPU,
+            // on the start's longest path. Were the two readings ever to differ, the start builds again (take).
+            AdvisorConfig config = ConfigUtils.configBuilder().withMapping(AdvisorConfig.class).build()
+                    .getConfigMapping(AdvisorConfig.class);
             return Optional.of(new Directories(Path.of(config.rulesDir()), Path.of(config.sourcesDir())));
         } catch (RuntimeException | LinkageError e) {
             return Optional.empty();
