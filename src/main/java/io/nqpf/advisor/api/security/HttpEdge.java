@@ -118,6 +118,13 @@ public class HttpEdge {
             return true;
         }
         String length = request.getHeader("Content-Length");
+        // HTTP/1.x: a request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112, 6.3). It may
+        // not be "ended" yet while a handler holds it paused (Vert.x's static files do while they look for the
+        // file), and a slow answer to it is the handler's, never a body that did not arrive.
+        if (length == null && request.version() != io.vertx.core.http.HttpVersion.HTTP_2
+                && request.getHeader("Transfer-Encoding") == null) {
+            return true;
+        }
         try {
             return length != null && request.bytesRead() >= Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
