@@ -112,19 +112,23 @@ public class HttpEdge {
         return Json.encode(Problem.of(kind, Text.of("http." + status + ".title"), status, detail, language));
     }
 
+    /** Whether the request's framing announces a body: a Content-Length or a Transfer-Encoding (RFC 9112, 6.3). */
+    static boolean declaresBody(HttpServerRequest request) {
+        return request.headers().contains("Content-Length") || request.headers().contains("Transfer-Encoding");
+    }
+
     /** The request has ended, or as many body bytes as announced have been read (the body reader may hold the end). */
     private static boolean bodyArrived(HttpServerRequest request) {
         if (request.isEnded()) {
             return true;
         }
-        String length = request.getHeader("Content-Length");
-        // HTTP/1.x: a request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112, 6.3). It may
-        // not be "ended" yet while a handler holds it paused (Vert.x's static files do while they look for the
-        // file), and a slow answer to it is the handler's, never a body that did not arrive.
-        if (length == null && request.version() != io.vertx.core.http.HttpVersion.HTTP_2
-                && request.getHeader("Transfer-Encoding") == null) {
+        // HTTP/1.x: a request that declares no body has none. It may not be "ended" yet while a handler holds it
+        // paused (Vert.x's static files do while they look for the file), and a slow answer to it is the handler's,
+        // never a body that did not arrive.
+        if (request.version() != io.vertx.core.http.HttpVersion.HTTP_2 && !declaresBody(request)) {
             return true;
         }
+        String length = request.getHeader("Content-Length");
         try {
             return length != null && request.bytesRead() >= Long.parseLong(length.trim());
         } catch (NumberFormatException e) {

@@ -95,7 +95,7 @@ public class RequestGate {
             return;
         }
         boolean hasBody = request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD
-                && (request.headers().contains("Content-Length") || request.headers().contains("Transfer-Encoding"));
+                && HttpEdge.declaresBody(request);
         Endpoint endpoint = endpointOf(path);
         long limit = endpoint.limit();
         long declared = contentLength(request);
